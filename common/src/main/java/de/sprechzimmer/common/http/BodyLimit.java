@@ -1,0 +1,89 @@
+package de.sprechzimmer.common.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Caps request bodies per path prefix before anything is buffered: the default is small (JSON calls), an
+ * upload route may allow more. An oversized request gets 413 with a JSON error and the connection closes.
+ */
+final class BodyLimit extends ChannelInboundHandlerAdapter {
+
+    private final long defaultLimit;
+    private final TreeMap<String, Long> limits;
+    private long limit;
+    private long seen;
+    private boolean discarding;
+
+    BodyLimit(long defaultLimit, Map<String, Long> limits) {
+        this.defaultLimit = defaultLimit;
+        this.limits = new TreeMap<>(limits);
+    }
+
+    static long max(long defaultLimit, Map<String, Long> limits) {
+        return Math.max(defaultLimit, limits.values().stream().mapToLong(Long::longValue).max().orElse(0L));
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            discarding = false;
+            seen = 0;
+            limit = limitFor(request.uri());
+            if (HttpUtil.getContentLength(request, 0L) > limit) {
+                reject(ctx, msg);
+                return;
+            }
+        }
+        if (discarding) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpContent content) {
+            seen += content.content().readableBytes();
+            if (seen > limit) {
+                reject(ctx, msg);
+                return;
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private long limitFor(String uri) {
+        long l = defaultLimit;
+        for (Map.Entry<String, Long> e : limits.entrySet()) {
+            if (uri.startsWith(e.getKey())) {
+                l = e.getValue();
+            }
+        }
+        return l;
+    }
+
+    private void reject(ChannelHandlerContext ctx, Object msg) {
+        ReferenceCountUtil.release(msg);
+        discarding = !(msg instanceof LastHttpContent);
+        byte[] body = ("{\"error\":\"too_large\",\"message\":\"Request body exceeds " + limit + " bytes\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        HttpUtil.setContentLength(r, body.length);
+        ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+    }
+}
