@@ -89,7 +89,7 @@ public final class SignalingService implements AutoCloseable {
         this.redeemLimiter = new RedeemLimiter(perMinute, global, clock);
         this.loginLimiter = new RedeemLimiter(perMinute, global, clock);
         this.api = new Api(accounts, rooms, redemptions, tickets, redeemLimiter, loginLimiter, stats, metrics,
-                blocking, clock, settings.optional(SignalingSettings.PUBLIC_URL));
+                blocking, clock, settings.optional(SignalingSettings.PUBLIC_URL), stores.blocking());
         this.websocket = new WebSocketEndpoint(consultations, accounts, scheduler, metrics,
                 settings.get(SignalingSettings.HEARTBEAT_INTERVAL), resumeWindow, stores.blocking() ? blocking : null);
     }

@@ -42,10 +42,11 @@ public final class Api {
     private final Executor workers;
     private final Clock clock;
     private final Optional<String> publicUrl;
+    private final boolean blockingStores;
 
     public Api(Accounts accounts, Rooms rooms, Redemptions redemptions, SessionTickets tickets,
                RedeemLimiter redeemLimiter, RedeemLimiter loginLimiter, SignalingStats stats, SignalingMetrics metrics,
-               Executor workers, Clock clock, Optional<String> publicUrl) {
+               Executor workers, Clock clock, Optional<String> publicUrl, boolean blockingStores) {
         this.accounts = accounts;
         this.rooms = rooms;
         this.redemptions = redemptions;
@@ -57,57 +58,58 @@ public final class Api {
         this.workers = workers;
         this.clock = clock;
         this.publicUrl = publicUrl.map(u -> u.replaceAll("/+$", ""));
+        this.blockingStores = blockingStores;
     }
 
     public void routes(Router r) {
         r.post("/api/login", this::login);
-        r.post("/api/logout", ex -> Replies.guarded(ex, () -> {
+        r.post("/api/logout", ex -> handle(ex, () -> {
             me(ex);
             accounts.logout(ex.bearerToken().orElseThrow());
             return null;
         }));
-        r.get("/api/me", ex -> Replies.guarded(ex, () -> view(me(ex))));
-        r.get("/api/accounts", ex -> Replies.guarded(ex, () -> {
+        r.get("/api/me", ex -> handle(ex, () -> view(me(ex))));
+        r.get("/api/accounts", ex -> handle(ex, () -> {
             Account admin = admin(ex);
             return Map.of("accounts", accounts.ofPractice(admin.practiceId()).stream().map(this::view).toList());
         }));
         r.post("/api/accounts", this::createAccount);
-        r.get("/api/rooms", ex -> Replies.guarded(ex, () ->
+        r.get("/api/rooms", ex -> handle(ex, () ->
                 Map.of("rooms", rooms.rooms(me(ex).id()).stream().map(Views.RoomView::of).toList())));
-        r.post("/api/rooms", ex -> Replies.guarded(ex, () -> {
+        r.post("/api/rooms", ex -> handle(ex, () -> {
             Account a = me(ex);
             Views.RoomRequest req = Replies.body(ex, Views.RoomRequest.class);
             Room room = rooms.create(a.id(), req.name(), req.waitingText());
             stats.waitingRoomCreated(a.id(), a.practiceId());
             return new Replies.Created(Views.RoomView.of(room));
         }));
-        r.patch("/api/rooms/{roomId}", ex -> Replies.guarded(ex, () -> {
+        r.patch("/api/rooms/{roomId}", ex -> handle(ex, () -> {
             Views.RoomRequest req = Replies.body(ex, Views.RoomRequest.class);
             return Views.RoomView.of(rooms.update(me(ex).id(), ex.pathParam("roomId"), req.name(), req.waitingText()));
         }));
-        r.delete("/api/rooms/{roomId}", ex -> Replies.guarded(ex, () -> {
+        r.delete("/api/rooms/{roomId}", ex -> handle(ex, () -> {
             rooms.delete(me(ex).id(), ex.pathParam("roomId"));
             return null;
         }));
-        r.get("/api/rooms/{roomId}/codes", ex -> Replies.guarded(ex, () -> Map.of("codes",
+        r.get("/api/rooms/{roomId}/codes", ex -> handle(ex, () -> Map.of("codes",
                 rooms.codes(me(ex).id(), ex.pathParam("roomId")).stream().map(c -> Views.CodeView.of(c, baseUrl(ex))).toList())));
-        r.post("/api/rooms/{roomId}/codes", ex -> Replies.guarded(ex, () -> {
+        r.post("/api/rooms/{roomId}/codes", ex -> handle(ex, () -> {
             Account a = me(ex);
             Views.CodeRequest req = Replies.body(ex, Views.CodeRequest.class);
             AccessCode c = rooms.createCode(a.id(), ex.pathParam("roomId"), req.patientName(), req.validFrom(), req.validUntil());
             stats.accessCodeCreated(a.id(), a.practiceId(), Duration.between(c.validFrom(), c.validUntil()));
             return new Replies.Created(Views.CodeView.of(c, baseUrl(ex)));
         }));
-        r.delete("/api/codes/{codeId}", ex -> Replies.guarded(ex, () -> {
+        r.delete("/api/codes/{codeId}", ex -> handle(ex, () -> {
             rooms.deleteCode(me(ex).id(), ex.pathParam("codeId"));
             return null;
         }));
         r.post("/api/guest/redeem", this::redeem);
-        r.get("/api/guest/me", ex -> Replies.guarded(ex, () -> {
+        r.get("/api/guest/me", ex -> handle(ex, () -> {
             Guest g = redemptions.authenticate(ex.bearerToken());
             return new Views.GuestMe(g.name(), room(redemptions.lobbyOf(g)), g.sessionId() != null);
         }));
-        r.post("/api/tickets/stats", ex -> Replies.guarded(ex, () -> {
+        r.post("/api/tickets/stats", ex -> handle(ex, () -> {
             Account a = me(ex);
             String role = a.has(Role.PRACTICE_ADMIN) ? "admin" : "doctor";
             Instant expires = clock.instant().plus(STATS_TICKET_TTL);
@@ -116,27 +118,25 @@ public final class Api {
         }));
     }
 
+    /** Password hashing: always on the worker pool. */
     private void login(HttpExchange ex) {
-        Replies.guarded(ex, () -> {
+        Replies.blocking(ex, workers, () -> {
             limit(loginLimiter, ex, metrics::login);
             Views.LoginRequest req = Replies.body(ex, Views.LoginRequest.class);
-            Replies.blocking(ex, workers, () -> {
-                Optional<Accounts.Login> login = accounts.login(req.login(), req.password());
-                if (login.isEmpty()) {
-                    metrics.login("invalid_credentials");
-                    throw Refusal.INVALID_CREDENTIALS.refuse();
-                }
-                metrics.login("ok");
-                Accounts.Login l = login.get();
-                stats.login(l.account().id(), l.account().practiceId());
-                return new Views.LoginReply(l.token(), l.expiresAt(), Views.AccountView.of(l.account(), l.practice()));
-            });
-            return Replies.Deferred.INSTANCE;
+            Optional<Accounts.Login> login = accounts.login(req.login(), req.password());
+            if (login.isEmpty()) {
+                metrics.login("invalid_credentials");
+                throw Refusal.INVALID_CREDENTIALS.refuse();
+            }
+            metrics.login("ok");
+            Accounts.Login l = login.get();
+            stats.login(l.account().id(), l.account().practiceId());
+            return new Views.LoginReply(l.token(), l.expiresAt(), Views.AccountView.of(l.account(), l.practice()));
         });
     }
 
     private void createAccount(HttpExchange ex) {
-        Replies.guarded(ex, () -> {
+        Replies.blocking(ex, workers, () -> {
             Account admin = admin(ex);
             Views.NewAccount req = Replies.body(ex, Views.NewAccount.class);
             Set<Role> roles = new HashSet<>();
@@ -147,14 +147,12 @@ public final class Api {
                     throw Refusal.INVALID_REQUEST.refuse("roles: provider, practice_admin");
                 }
             }
-            Replies.blocking(ex, workers, () -> new Replies.Created(
-                    view(accounts.create(admin, req.login(), req.password(), req.displayName(), roles))));
-            return Replies.Deferred.INSTANCE;
+            return new Replies.Created(view(accounts.create(admin, req.login(), req.password(), req.displayName(), roles)));
         });
     }
 
     private void redeem(HttpExchange ex) {
-        Replies.guarded(ex, () -> {
+        handle(ex, () -> {
             limit(redeemLimiter, ex, metrics::redeem);
             Views.RedeemRequest req = Replies.body(ex, Views.RedeemRequest.class);
             try {
@@ -166,6 +164,15 @@ public final class Api {
                 throw e;
             }
         });
+    }
+
+    /** In-memory stores answer at once on the event loop; Redis stores block, so their calls go to the worker pool. */
+    private void handle(HttpExchange ex, java.util.concurrent.Callable<Object> work) {
+        if (blockingStores) {
+            Replies.blocking(ex, workers, work);
+        } else {
+            Replies.guarded(ex, work);
+        }
     }
 
     private static void limit(RedeemLimiter limiter, HttpExchange ex, java.util.function.Consumer<String> count) {

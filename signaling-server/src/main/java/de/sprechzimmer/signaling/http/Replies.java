@@ -89,8 +89,6 @@ final class Replies {
             ex.noContent();
         } else if (result instanceof Created c) {
             ex.json(HttpResponseStatus.CREATED, c.body());
-        } else if (result == Deferred.INSTANCE) {
-            return;
         } else {
             ex.json(result);
         }
@@ -99,9 +97,6 @@ final class Replies {
     /** 201 with a body. */
     record Created(Object body) {
     }
-
-    /** The handler answers by itself later. */
-    enum Deferred { INSTANCE }
 
     static void refuse(HttpExchange ex, Refused r, boolean english) {
         Refusal f = r.refusal();
