@@ -49,6 +49,7 @@ class LogPrivacyTest {
                 JsonNode w = guest.hello(guestToken);
                 resume = w.get("data").get("resumeToken").asText();
                 String guestId = w.get("data").get("participantId").asText();
+                guest.next("waiting-room");
                 guest.sendRaw("{\"v\":1,\"type\":\"hello\",\"data\":{\"token\":\"" + guestToken + "\",\"name\":\"" + PATIENT + "\"}");
                 guest.error("invalid_json");
                 guest.sendRaw("{\"v\":1,\"type\":\"" + PATIENT + "\"}");

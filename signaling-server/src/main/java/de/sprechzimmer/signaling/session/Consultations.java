@@ -195,21 +195,21 @@ public final class Consultations {
         }
         Guest g = waiting.take(doctor.account(), new ParticipantId(m.guestId()))
                 .orElseThrow(() -> new ProtocolException(ErrorCode.UNKNOWN_GUEST, "This guest is not waiting"));
+        Participant guest = participants.get(g.id()).orElse(null);
+        if (guest == null) {
+            pushWaiting(doctor);
+            throw new ProtocolException(ErrorCode.UNKNOWN_GUEST, "This guest is not connected any more");
+        }
         SessionId sid;
         try {
             sid = sessionFor(doctor, m.sessionId());
             addMember(sid, fresh(doctorId));
             guests.put(g.admittedTo(sid));
-            Participant guest = participants.get(g.id()).orElse(null);
-            if (guest == null) {
-                throw new ProtocolException(ErrorCode.UNKNOWN_GUEST, "This guest is not connected any more");
-            }
-            addMember(sid, guest);
+            addMember(sid, participants.get(g.id()).orElse(guest));
         } catch (ProtocolException e) {
-            if (e.code() != ErrorCode.UNKNOWN_GUEST) {
-                guests.put(g);
-                waiting.join(g);
-            }
+            // not admitted after all (session full or over): the guest keeps its place in the waiting list
+            guests.put(g);
+            waiting.join(g);
             pushWaiting(doctor);
             throw e;
         }
