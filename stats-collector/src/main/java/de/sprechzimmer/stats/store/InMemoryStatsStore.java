@@ -97,6 +97,11 @@ public final class InMemoryStatsStore implements StatsStore {
         return events.values().stream().mapToLong(Map::size).sum();
     }
 
+    /** Address records held, expired or not (for tests). */
+    long addressesHeld() {
+        return addresses.values().stream().mapToLong(Map::size).sum();
+    }
+
     @Override
     public boolean healthy() {
         return true;
