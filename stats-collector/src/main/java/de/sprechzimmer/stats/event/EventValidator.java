@@ -55,7 +55,9 @@ public final class EventValidator {
         Map<String, String> out = new LinkedHashMap<>();
         for (EventType.Field f : type.fields().values()) {
             String value = event.fields().get(f.name());
-            if (value == null) {
+            // An empty value is an absent one (an empty feature list, a version the browser did not tell):
+            // the CSV cannot tell them apart, so neither does the store.
+            if (value == null || value.isEmpty()) {
                 if (f.required()) {
                     throw new InvalidEventException(Rejection.MISSING_FIELD, "field '" + f.name() + "' required for " + type.wire());
                 }
