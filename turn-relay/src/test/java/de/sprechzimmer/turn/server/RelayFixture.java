@@ -12,16 +12,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A relay on loopback with a manual clock, for one test. */
-final class RelayFixture implements AutoCloseable {
+public final class RelayFixture implements AutoCloseable {
 
-    static final String SECRET = "test-secret-for-the-turn-relay-0123";
+    public static final String SECRET = "test-secret-for-the-turn-relay-0123";
 
-    final ManualScheduler scheduler = new ManualScheduler();
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final TurnRelay relay;
-    final TurnRelay.BoundPorts ports;
+    public final ManualScheduler scheduler;
+    public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    public final TurnRelay relay;
+    public final TurnRelay.BoundPorts ports;
 
-    RelayFixture(Map<String, String> overrides) throws InterruptedException {
+    public RelayFixture(Map<String, String> overrides) throws InterruptedException {
+        this(overrides, new ManualScheduler());
+    }
+
+    /** With a scheduler whose clock starts where the test needs it (third-party clients read the real time). */
+    public RelayFixture(Map<String, String> overrides, ManualScheduler scheduler) throws InterruptedException {
+        this.scheduler = scheduler;
         Map<String, String> s = new HashMap<>();
         s.put("turn-listen-ip", "127.0.0.1");
         s.put("turn-port", String.valueOf(FreePorts.tcpAndUdp()));
@@ -34,15 +40,15 @@ final class RelayFixture implements AutoCloseable {
         ports = relay.start();
     }
 
-    RelayFixture() throws InterruptedException {
+    public RelayFixture() throws InterruptedException {
         this(Map.of());
     }
 
-    TurnCredentials.Credential credential(String id) {
+    public TurnCredentials.Credential credential(String id) {
         return new TurnCredentials(SECRET, scheduler.clock()).issue(id, Duration.ofHours(1));
     }
 
-    double meter(String name, String tagKey, String tagValue) {
+    public double meter(String name, String tagKey, String tagValue) {
         var search = registry.find(name);
         if (tagKey != null) {
             search = search.tag(tagKey, tagValue);
