@@ -2,30 +2,35 @@ package de.sprechzimmer.app;
 
 import de.sprechzimmer.common.config.CommonSettings;
 import de.sprechzimmer.common.config.Setting;
+import de.sprechzimmer.signaling.SignalingSettings;
+import de.sprechzimmer.stats.StatsSettings;
+import de.sprechzimmer.turn.TurnSettings;
+import de.sprechzimmer.whiteboard.WhiteboardSettings;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every setting of the embedded app: its own, the shared ones, and each service's. */
+/** Every setting of the embedded app: its own, the shared ones, and each service's, in README order. */
 final class AppSettings {
 
     static final Setting<Integer> WORKER_THREADS = Setting.integer("worker-threads", 8,
-            "Threads of the bounded pool for blocking work (password hashing, crypto, exports)");
+            "Threads of the bounded pool for blocking work (password hashing, file crypto)");
     static final Setting<Integer> WORKER_QUEUE = Setting.integer("worker-queue", 1000,
-            "Waiting tasks the worker pool accepts before answering 503 overloaded");
+            "Tasks the worker pool queues before answering 503 `overloaded`");
     static final Setting<Boolean> TURN_ENABLED = Setting.bool("turn-enabled", true,
-            "Start the embedded TURN relay (off when a standalone relay or coturn serves the TURN URLs)");
+            "Start the embedded TURN relay; turn it off when a standalone relay or coturn serves `turn-urls`");
 
     private AppSettings() {
     }
 
     static List<Setting<?>> all() {
-        List<Setting<?>> all = new ArrayList<>();
-        all.addAll(own());
+        // A set: services list the shared settings they read (e.g. turn-secret) too; each appears once.
+        java.util.Set<Setting<?>> all = new java.util.LinkedHashSet<>();
+        all.addAll(SignalingSettings.all());
         all.addAll(CommonSettings.all());
-        return all;
-    }
-
-    static List<Setting<?>> own() {
-        return List.of(WORKER_THREADS, WORKER_QUEUE, TURN_ENABLED);
+        all.addAll(List.of(WORKER_THREADS, WORKER_QUEUE, TURN_ENABLED));
+        all.addAll(TurnSettings.all());
+        all.addAll(WhiteboardSettings.all());
+        all.addAll(StatsSettings.all());
+        return new ArrayList<>(all);
     }
 }
