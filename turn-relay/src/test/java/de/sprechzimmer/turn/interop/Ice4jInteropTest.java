@@ -37,19 +37,13 @@ class Ice4jInteropTest {
             TurnCredentials.Credential c = fx.credential("ice4j");
             Agent agent = new Agent();
             try {
-                IceMediaStream stream = agent.createMediaStream("audio");
-                Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
-                DatagramSocket hostSocket = new MultiplexingDatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                HostCandidate host = new HostCandidate(new IceUdpSocketWrapper(hostSocket), component, Transport.UDP);
-                component.addLocalCandidate(host);
-                // What ice4j's host harvester does for its own candidates: let the STUN stack read this socket.
-                agent.getStunStack().addSocket(host.getStunSocket(null));
-                TurnCandidateHarvester harvester = new TurnCandidateHarvester(
-                        new TransportAddress("127.0.0.1", fx.ports.udp(), Transport.UDP),
-                        new LongTermCredential(c.username(), c.password()));
-                Collection<LocalCandidate> found = harvester.harvest(component);
-                RelayedCandidate relayed = found.stream().filter(RelayedCandidate.class::isInstance)
-                        .map(RelayedCandidate.class::cast).findFirst().orElseThrow(() -> new AssertionError("no relayed candidate: " + found));
+                RelayedCandidate relayed = null;
+                // ice4j gives up after a few quick retransmissions; on a cold JVM on a busy 2-core machine its
+                // first harvest can run out of time, so it gets up to three tries, each on a fresh socket.
+                for (int attempt = 0; attempt < 3 && relayed == null; attempt++) {
+                    relayed = harvest(agent, "audio" + attempt, fx.ports.udp(), c);
+                }
+                assertThat(relayed).as("relayed candidate").isNotNull();
                 assertThat(relayed.getTransportAddress().getPort()).isBetween(49152, 65535);
                 assertThat(fx.relay.allocations()).isPositive();
 
@@ -70,5 +64,19 @@ class Ice4jInteropTest {
                 agent.free();
             }
         }
+    }
+
+    private static RelayedCandidate harvest(Agent agent, String name, int port, TurnCredentials.Credential c) throws Exception {
+        IceMediaStream stream = agent.createMediaStream(name);
+        Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
+        DatagramSocket hostSocket = new MultiplexingDatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        HostCandidate host = new HostCandidate(new IceUdpSocketWrapper(hostSocket), component, Transport.UDP);
+        component.addLocalCandidate(host);
+        // What ice4j's host harvester does for its own candidates: let the STUN stack read this socket.
+        agent.getStunStack().addSocket(host.getStunSocket(null));
+        TurnCandidateHarvester harvester = new TurnCandidateHarvester(
+                new TransportAddress("127.0.0.1", port, Transport.UDP), new LongTermCredential(c.username(), c.password()));
+        Collection<LocalCandidate> found = harvester.harvest(component);
+        return found.stream().filter(RelayedCandidate.class::isInstance).map(RelayedCandidate.class::cast).findFirst().orElse(null);
     }
 }
