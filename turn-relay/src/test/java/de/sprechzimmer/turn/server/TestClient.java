@@ -59,6 +59,29 @@ final class TestClient implements AutoCloseable {
         return new TestClient(null, s, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
+    /** Over TLS, trusting any certificate (the relay generates a self-signed one in these tests). */
+    static TestClient tls(int port) throws Exception {
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ssl.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
+        s.setSoTimeout(5000);
+        s.startHandshake();
+        return new TestClient(null, s, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
     TestClient credentials(String username, String password) {
         this.username = username;
         this.password = password;

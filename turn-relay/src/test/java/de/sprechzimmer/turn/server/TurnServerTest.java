@@ -290,6 +290,22 @@ class TurnServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> fx.relay.allocations() == 0);
     }
 
+    @Test
+    void tlsListenerWithAGeneratedCertificateRelays() throws Exception {
+        fx.close();
+        fx = new RelayFixture(Map.of("turn-tls-port", String.valueOf(de.sprechzimmer.common.testing.FreePorts.tcp())));
+        TurnCredentials.Credential cred = fx.credential("p1");
+        try (TestClient c = TestClient.tls(fx.ports.tls().orElseThrow()).credentials(cred.username(), cred.password())) {
+            InetSocketAddress relayed = XorAddress.require(allocate(c), AttributeType.XOR_RELAYED_ADDRESS);
+            assertThat(c.request(Method.CREATE_PERMISSION, peerAttr(TransactionId.random())).messageClass()).isEqualTo(MessageClass.SUCCESS);
+            c.indication(Method.SEND, peerAttr(TransactionId.random()), new RawAttribute(AttributeType.DATA, bytes("over tls")));
+            assertThat(text(receive(peer))).isEqualTo("over tls");
+            peer.send(new DatagramPacket(bytes("back"), 4, relayed));
+            StunMessage data = StunDecoder.decode(c.receive());
+            assertThat(new String(data.attribute(AttributeType.DATA).orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo("back");
+        }
+    }
+
     /** The 400 for an unknown method keeps that method; our decoder only knows TURN methods, so map it to Binding. */
     private static byte[] fixMethod(byte[] response) {
         byte[] copy = response.clone();
