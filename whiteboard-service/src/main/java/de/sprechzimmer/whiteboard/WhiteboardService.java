@@ -2,6 +2,7 @@ package de.sprechzimmer.whiteboard;
 
 import de.sprechzimmer.common.config.CommonSettings;
 import de.sprechzimmer.common.config.ConfigException;
+import de.sprechzimmer.common.config.Setting;
 import de.sprechzimmer.common.config.Settings;
 import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.ids.Tokens;
@@ -34,6 +35,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +88,10 @@ public final class WhiteboardService implements AutoCloseable {
         this.purgeInterval = settings.get(WhiteboardSettings.PURGE_INTERVAL);
         Duration ttl = settings.get(WhiteboardSettings.TTL);
         Duration revocationTtl = settings.get(WhiteboardSettings.REVOCATION_TTL);
-        Limits limits = new Limits(settings.get(WhiteboardSettings.MAX_FILE_SIZE),
-                settings.get(WhiteboardSettings.MAX_SESSION_SIZE), settings.get(WhiteboardSettings.MAX_FILES));
+        Limits limits = limits(settings);
+        requirePositive(WhiteboardSettings.TTL, ttl);
+        requirePositive(WhiteboardSettings.REVOCATION_TTL, revocationTtl);
+        requirePositive(WhiteboardSettings.PURGE_INTERVAL, purgeInterval);
         this.store = redis == null ? new InMemoryWhiteboardStore() : new RedisWhiteboardStore(redis, scheduler.clock());
         Revocations revocations = redis == null
                 ? new InMemoryRevocations(scheduler.clock(), revocationTtl)
@@ -94,6 +100,22 @@ public final class WhiteboardService implements AutoCloseable {
                 revocations, limits, ttl, scheduler.clock(), stats, pseudonymizer(settings), new WhiteboardMetrics(registry));
         this.api = new WhiteboardApi(board, new Access(tickets, revocations, scheduler.clock(), revocationTtl));
         this.bodyLimit = limits.maxFileBytes() + BrowserEnvelope.OVERHEAD;
+    }
+
+    private static Limits limits(Settings settings) {
+        try {
+            return new Limits(settings.get(WhiteboardSettings.MAX_FILE_SIZE),
+                    settings.get(WhiteboardSettings.MAX_SESSION_SIZE), settings.get(WhiteboardSettings.MAX_FILES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Whiteboard limits: " + e.getMessage() + " (" + WhiteboardSettings.MAX_FILE_SIZE.flag()
+                    + ", " + WhiteboardSettings.MAX_SESSION_SIZE.flag() + ", " + WhiteboardSettings.MAX_FILES.flag() + ")");
+        }
+    }
+
+    private static void requirePositive(Setting<Duration> setting, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigException("Setting " + setting.flag() + " must be a positive duration");
+        }
     }
 
     private static String keySecret(Settings settings, boolean distributed) {
@@ -141,8 +163,12 @@ public final class WhiteboardService implements AutoCloseable {
             return true;
         }
         try {
-            return "PONG".equals(redis.strings().sync().ping());
-        } catch (RuntimeException e) {
+            // Readiness checks run on the admin event loop: never wait long for a hanging Redis.
+            return "PONG".equals(redis.strings().async().ping().get(1, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return false;
         }
     }
