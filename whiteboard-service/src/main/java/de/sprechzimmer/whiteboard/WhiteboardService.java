@@ -8,7 +8,6 @@ import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.ids.Tokens;
 import de.sprechzimmer.common.privacy.Pseudonymizer;
 import de.sprechzimmer.common.redis.RedisConnections;
-import de.sprechzimmer.common.session.SessionEvent;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
 import de.sprechzimmer.common.stats.StatsSink;
@@ -20,12 +19,11 @@ import de.sprechzimmer.whiteboard.access.Revocations;
 import de.sprechzimmer.whiteboard.api.WhiteboardApi;
 import de.sprechzimmer.whiteboard.board.BrowserEnvelope;
 import de.sprechzimmer.whiteboard.board.Limits;
+import de.sprechzimmer.whiteboard.board.SessionFollower;
 import de.sprechzimmer.whiteboard.board.Whiteboard;
 import de.sprechzimmer.whiteboard.board.WhiteboardMetrics;
 import de.sprechzimmer.whiteboard.crypto.AesGcmCipher;
 import de.sprechzimmer.whiteboard.crypto.KeyWrap;
-import de.sprechzimmer.whiteboard.ids.ParticipantId;
-import de.sprechzimmer.whiteboard.ids.SessionId;
 import de.sprechzimmer.whiteboard.store.InMemoryWhiteboardStore;
 import de.sprechzimmer.whiteboard.store.RedisWhiteboardStore;
 import de.sprechzimmer.whiteboard.store.StoreUnavailableException;
@@ -59,9 +57,6 @@ public final class WhiteboardService implements AutoCloseable {
     public static final String PATH_PREFIX = WhiteboardApi.PATH_PREFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(WhiteboardService.class);
-    /** Delays between attempts to apply a session event while the store is unreachable. */
-    private static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
-            Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
 
     private final Scheduler scheduler;
     private final SessionEvents events;
@@ -152,7 +147,7 @@ public final class WhiteboardService implements AutoCloseable {
 
     /** Follows session events and starts the hard-expiry purge job. */
     public synchronized void start() {
-        running.add(events.subscribe(e -> scheduler.schedule(Duration.ZERO, () -> apply(e, 0))));
+        running.add(events.subscribe(new SessionFollower(board, scheduler)));
         Scheduler.Cancellable purge = scheduler.scheduleAtFixedRate(purgeInterval, purgeInterval, this::purge);
         running.add(purge::cancel);
     }
@@ -170,32 +165,6 @@ public final class WhiteboardService implements AutoCloseable {
             return false;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return false;
-        }
-    }
-
-    private void apply(SessionEvent event, int attempt) {
-        SessionId session;
-        try {
-            session = new SessionId(event.sessionId());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("ignored a session event with a malformed session id");
-            return;
-        }
-        try {
-            if (event instanceof SessionEvent.Ended) {
-                board.end(session);
-            } else if (event instanceof SessionEvent.ParticipantRevoked r) {
-                board.revoke(session, new ParticipantId(r.participantId()));
-            }
-        } catch (IllegalArgumentException e) {
-            LOG.warn("ignored a session event with a malformed participant id");
-        } catch (StoreUnavailableException e) {
-            if (attempt < RETRIES.size()) {
-                LOG.warn("whiteboard store unavailable, session event retried in {}", RETRIES.get(attempt));
-                scheduler.schedule(RETRIES.get(attempt), () -> apply(event, attempt + 1));
-            } else {
-                LOG.error("whiteboard store unavailable, session event given up; the hard expiry remains");
-            }
         }
     }
 
