@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -34,14 +33,15 @@ public final class RedisStatsStore implements StatsStore {
 
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final int PAGE = 10_000;
-    /** Keys whose TTL and index entry this process has set; bounded, cleared when full. */
+    /** Keys whose TTL and index entry this process has set recently; bounded, cleared when full. */
     private static final int KNOWN_KEYS_MAX = 100_000;
+    private static final Duration REARM = Duration.ofMinutes(10);
 
     private final Retention retention;
     private final RedisAsyncCommands<String, String> write;
     private final StatefulRedisConnection<String, String> readConnection;
     private final RedisCommands<String, String> read;
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> armedAt = new ConcurrentHashMap<>();
 
     public RedisStatsStore(RedisConnections connections, Retention retention) {
         this.retention = retention;
@@ -81,16 +81,22 @@ public final class RedisStatsStore implements StatsStore {
                 onFirstWrite(key, RedisKeys.ADDRESS_DAYS, startOf(day), retention.addresses()));
     }
 
-    /** TTL (relative, so it holds whatever Redis' own clock says) and index entry, once per key and process. */
+    /**
+     * TTL (relative, so it holds whatever Redis' own clock says) and index entry of a day key, set again at most
+     * every {@link #REARM} per key and process: cheap on the write path, and a Redis that lost its data (restart
+     * without persistence) gets both back within minutes, so no key can live on without expiry.
+     */
     private CompletableFuture<?> onFirstWrite(String key, String index, long dayStart, Duration keep) {
-        if (known.contains(key)) {
+        long now = retention.clock().millis();
+        Long armed = armedAt.get(key);
+        if (armed != null && now - armed < REARM.toMillis()) {
             return CompletableFuture.completedFuture(null);
         }
-        if (known.size() > KNOWN_KEYS_MAX) {
-            known.clear();
+        if (armedAt.size() > KNOWN_KEYS_MAX) {
+            armedAt.clear();
         }
-        known.add(key);
-        long ttl = Math.max(1, dayStart + DAY_MS + keep.toMillis() - retention.clock().millis());
+        armedAt.put(key, now);
+        long ttl = Math.max(1, dayStart + DAY_MS + keep.toMillis() - now);
         RedisFuture<Boolean> expire = write.pexpire(key, ttl);
         RedisFuture<Long> indexed = write.zadd(index, dayStart, key);
         return CompletableFuture.allOf(expire.toCompletableFuture(), indexed.toCompletableFuture());
@@ -156,7 +162,7 @@ public final class RedisStatsStore implements StatsStore {
             deleted += read.zcard(key);
             read.unlink(key);
             read.zrem(index, key);
-            known.remove(key);
+            armedAt.remove(key);
         }
         // The day the cut-off falls in: cut exactly.
         Range<Double> boundary = Range.from(Range.Boundary.excluding((double) (c - DAY_MS)), Range.Boundary.including((double) c));
