@@ -37,4 +37,23 @@ class StatsEventsTest {
         assertThatThrownBy(() -> RedisStatsSink.decode(Map.of("t", "login"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RedisStatsSink.decode(Map.of("t", "x", "at", "soon", "a", "a", "p", "p"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTelemetryReportIsReadStrictlyAndBecomesAnEvent() throws Exception {
+        var mapper = de.sprechzimmer.common.json.Json.mapper();
+        TelemetryReport r = mapper.readValue("{\"sessionId\":\"s_1\",\"media\":\"audio\",\"path\":\"relay\",\"protocol\":\"tls\",\"port\":443,\"bitrateKbps\":800}",
+                TelemetryReport.class);
+        StatsEvent e = r.toEvent(events, "doc-1", "praxis-1", "guest");
+        assertThat(e.type()).isEqualTo(StatsEvents.TELEMETRY);
+        assertThat(e.fields()).isEqualTo(Map.of("media", "audio", "path", "relay", "protocol", "tls", "port", "443",
+                "bitrate-kbps", "800", "role", "guest"));
+        for (String bad : java.util.List.of(
+                "{\"sessionId\":\"s_1\",\"media\":\"audio\",\"path\":\"relay\",\"sdp\":\"v=0\"}",
+                "{\"sessionId\":\"s_1\",\"media\":\"smell\",\"path\":\"relay\"}",
+                "{\"sessionId\":\"s_1\",\"media\":\"audio\"}",
+                "{\"sessionId\":\"s_1\",\"media\":\"audio\",\"path\":\"p2p\",\"port\":70000}")) {
+            assertThatThrownBy(() -> mapper.readValue(bad, TelemetryReport.class))
+                    .isInstanceOfAny(com.fasterxml.jackson.core.JsonProcessingException.class, IllegalArgumentException.class);
+        }
+    }
 }
