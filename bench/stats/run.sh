@@ -19,5 +19,5 @@ trap 'kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || tr
 for _ in $(seq 1 100); do redis-cli -p "$PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(redis-server --version | cut -d' ' -f3)"
-java -Xmx2g -cp "$CP" de.sprechzimmer.bench.stats.StatsBench "redis://127.0.0.1:$PORT" "$EVENTS" "$SINK_EVENTS"
+java -Xmx2g ${JAVA_OPTS:-} -cp "$CP" de.sprechzimmer.bench.stats.StatsBench "redis://127.0.0.1:$PORT" "$EVENTS" "$SINK_EVENTS"
 echo "redis memory: $(redis-cli -p "$PORT" info memory | grep '^used_memory_human' | tr -d '\r')"

@@ -68,6 +68,7 @@ public final class StatsBench {
             //    them over, up to 8 batches in flight.
             int batch = 1000;
             java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> inFlight = new java.util.ArrayDeque<>();
+            Cpu cpu0 = Cpu.now(redis);
             long t0 = System.nanoTime();
             for (int done = 0; done < events; done += batch) {
                 List<StatsEvent> list = new ArrayList<>(batch);
@@ -81,12 +82,15 @@ public final class StatsBench {
             }
             inFlight.forEach(java.util.concurrent.CompletableFuture::join);
             double ingestS = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("ingest.store  events=%d seconds=%.2f events_per_s=%.0f%n", events, ingestS, events / ingestS);
+            Cpu cpu1 = Cpu.now(redis);
+            System.out.printf("ingest.store  events=%d seconds=%.2f events_per_s=%.0f jvm_cpu_s=%.2f redis_cpu_s=%.2f%n", events, ingestS,
+                    events / ingestS, cpu1.jvm - cpu0.jvm, cpu1.redis - cpu0.redis);
 
             // 2. Distributed path: RedisStatsSink (XADD, async) then the collector drains the stream into the store.
             RedisStatsSink sink = new RedisStatsSink(signaling);
             Generator other = new Generator(helper, "praxis-sink", now);
             long before = collector.store().size();
+            Cpu cpu2 = Cpu.now(redis);
             long t1 = System.nanoTime();
             for (int i = 0; i < sinkEvents; i++) {
                 sink.record(other.next());
@@ -97,8 +101,9 @@ public final class StatsBench {
                 Thread.sleep(20);
             }
             double drainedS = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("ingest.sink   events=%d append_seconds=%.2f append_events_per_s=%.0f stored_seconds=%.2f end_to_end_events_per_s=%.0f dropped=%d%n",
-                    sinkEvents, sinkS, sinkEvents / sinkS, drainedS, sinkEvents / drainedS, sink.dropped());
+            Cpu cpu3 = Cpu.now(redis);
+            System.out.printf("ingest.sink   events=%d append_seconds=%.2f append_events_per_s=%.0f stored_seconds=%.2f end_to_end_events_per_s=%.0f dropped=%d jvm_cpu_s=%.2f redis_cpu_s=%.2f%n",
+                    sinkEvents, sinkS, sinkEvents / sinkS, drainedS, sinkEvents / drainedS, sink.dropped(), cpu3.jvm - cpu2.jvm, cpu3.redis - cpu2.redis);
 
             // 3. Exports over HTTP, as the admin of the practice with `events` events in the window.
             Router router = new Router();
@@ -112,6 +117,7 @@ public final class StatsBench {
                 HttpClient client = HttpClient.newHttpClient();
                 for (int round = 1; round <= 3; round++) {
                     for (String path : List.of("/stats/export.csv" + query, "/stats/export.csv" + query + "&rows=day", "/stats/export.pdf" + query)) {
+                        Cpu c0 = Cpu.now(redis);
                         long t2 = System.nanoTime();
                         HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .header("Authorization", "Bearer " + ticket).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -130,11 +136,30 @@ public final class StatsBench {
                         }
                         double s = (System.nanoTime() - t2) / 1e9;
                         String kind = path.contains(".pdf") ? "pdf" : path.contains("rows=day") ? "csv.days" : "csv.events";
-                        System.out.printf("export.%-10s round=%d status=%d seconds=%.2f bytes=%d csv_lines=%d%n", kind, round, r.statusCode(), s, bytes,
-                                kind.equals("pdf") ? 0 : lines);
+                        Cpu c1 = Cpu.now(redis);
+                        System.out.printf("export.%-10s round=%d status=%d seconds=%.2f bytes=%d csv_lines=%d jvm_cpu_s=%.2f redis_cpu_s=%.2f%n", kind, round,
+                                r.statusCode(), s, bytes, kind.equals("pdf") ? 0 : lines, c1.jvm - c0.jvm, c1.redis - c0.redis);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * CPU seconds used so far by this JVM and by redis-server: on a shared machine wall time depends on what else
+     * runs, CPU time much less.
+     */
+    private record Cpu(double jvm, double redis) {
+        static Cpu now(RedisConnections redis) {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
+            double r = 0;
+            for (String line : redis.strings().sync().info("cpu").split("\r?\n")) {
+                if (line.startsWith("used_cpu_user:") || line.startsWith("used_cpu_sys:")) {
+                    r += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            return new Cpu(jvm, r);
         }
     }
 
