@@ -55,7 +55,7 @@ public final class CsvExport {
 
     /** A writer of event rows to {@code out}; {@link EventRows#close()} flushes but does not close {@code out}. */
     public static EventRows eventRows(OutputStream out, ZoneId zone) throws IOException {
-        return new EventRows(MAPPER.writer(schema(EVENT_COLUMNS)).writeValues(new NonClosing(out)), zone.equals(ZoneId.of("UTC")) ? null : zone);
+        return new EventRows(MAPPER.writer(schema(EVENT_COLUMNS)).writeValues(new NonClosing(out)), zone);
     }
 
     /** Writes event rows one by one; use as the consumer of a store scan. */
@@ -67,7 +67,7 @@ public final class CsvExport {
 
         private EventRows(SequenceWriter writer, ZoneId zone) {
             this.writer = writer;
-            this.zone = zone == null ? ZoneId.of("UTC") : zone;
+            this.zone = zone;
         }
 
         @Override

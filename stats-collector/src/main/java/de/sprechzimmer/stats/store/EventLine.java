@@ -3,7 +3,10 @@ package de.sprechzimmer.stats.store;
 import de.sprechzimmer.common.stats.StatsEvent;
 import java.time.Instant;
 import java.util.Base64;
+import de.sprechzimmer.stats.event.EventType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,19 +33,47 @@ final class EventLine {
     }
 
     static StatsEvent decode(String line, long atMillis, String practice) {
-        String[] parts = line.split("\t", -1);
-        if (parts.length < 3) {
+        int t1 = line.indexOf('\t');
+        int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
+        if (t2 < 0) {
             throw new IllegalArgumentException("event line too short");
         }
-        Map<String, String> fields = new HashMap<>();
-        for (int i = 3; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq <= 0) {
+        int end = line.indexOf('\t', t2 + 1);
+        String account = line.substring(t2 + 1, end < 0 ? line.length() : end);
+        List<Map.Entry<String, String>> fields = new ArrayList<>(8);
+        while (end >= 0) {
+            int start = end + 1;
+            end = line.indexOf('\t', start);
+            int stop = end < 0 ? line.length() : end;
+            int eq = line.indexOf('=', start);
+            if (eq <= start || eq >= stop) {
                 throw new IllegalArgumentException("field without name");
             }
-            fields.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+            fields.add(Map.entry(canonical(line.substring(start, eq)), line.substring(eq + 1, stop)));
         }
-        return new StatsEvent(parts[1], Instant.ofEpochMilli(atMillis), parts[2], practice, fields);
+        // One immutable map, which the StatsEvent constructor then keeps as it is.
+        @SuppressWarnings("unchecked")
+        Map<String, String> map = Map.ofEntries(fields.toArray(Map.Entry[]::new));
+        return new StatsEvent(canonical(line.substring(t1 + 1, t2)), Instant.ofEpochMilli(atMillis), account, practice, map);
+    }
+
+    /** The catalogue's own string for a name, so a million decoded events share a few dozen strings. */
+    private static String canonical(String name) {
+        return NAMES.getOrDefault(name, name);
+    }
+
+    private static final Map<String, String> NAMES = names();
+
+    private static Map<String, String> names() {
+        Map<String, String> m = new HashMap<>();
+        for (EventType t : EventType.values()) {
+            m.put(t.wire(), t.wire());
+        }
+        for (String f : EventType.ALL_FIELDS) {
+            m.put(f, f);
+        }
+        m.put("p", "p");
+        return Map.copyOf(m);
     }
 
     private static String clean(String s, boolean value) {
