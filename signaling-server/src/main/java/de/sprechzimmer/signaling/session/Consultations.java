@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consultation flow behind the WebSocket: participants connect, resume and drop; guests wait, are admitted
@@ -35,6 +37,8 @@ import java.util.Optional;
  * node can act on any participant; events reach participants through {@link Delivery}.
  */
 public final class Consultations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Consultations.class);
 
     /** Validity of whiteboard tickets; revocation travels on {@link SessionEvents} anyway. */
     static final Duration TICKET_TTL = Duration.ofHours(12);
@@ -295,6 +299,7 @@ public final class Consultations {
         }
         Session s = new Session(SessionId.random(), doctor.account(), doctor.practice(), now(), List.of(), 0);
         sessions.create(s);
+        LOG.info("session {} started", s.id());
         events.publish(new SessionEvent.Started(s.id().value(), now()));
         stats.consultationStarted(s.account(), s.practice());
         return s.id();
@@ -380,6 +385,7 @@ public final class Consultations {
                 participants.get(m.id()).ifPresent(x -> participants.put(x.inSession(null)));
             }
         }
+        LOG.info("session {} ended ({}, {} members at most)", s.id(), reason, last.peakMembers());
         events.publish(new SessionEvent.Ended(s.id().value(), now()));
         stats.consultationEnded(last.account(), last.practice(), last.startedAt(), last.peakMembers(), reason);
     }
