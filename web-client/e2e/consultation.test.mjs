@@ -26,9 +26,11 @@ mkdirSync(artifacts, { recursive: true });
 const secrets = new Set([opts.password]);
 
 let stepClock = Date.now();
+let lastStep = 'start';
 /** A TAP comment with the time the last step took: where the seconds go. */
 function step(text) {
   const now = Date.now();
+  lastStep = text;
   console.log(`#   ${((now - stepClock) / 1000).toFixed(1).padStart(5)} s  ${text}`);
   stepClock = now;
 }
@@ -278,12 +280,13 @@ for (const name of selected) {
   const people = [];
   const started = Date.now();
   stepClock = started;
+  lastStep = 'start';
   try {
     await scenarios[name](browser, people);
     console.log(`ok - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (e) {
     failures++;
-    console.log(`not ok - ${name}: ${e.message}`);
+    console.log(`not ok - ${name}: ${e.message.split('\n')[0]} (after step "${lastStep}")`);
     for (const p of people) {
       await p.page.screenshot({ path: join(artifacts, `${name}-${p.name}.png`), fullPage: true }).catch(() => {});
       // For debugging only; the artifacts folder stays on this machine (target/).
