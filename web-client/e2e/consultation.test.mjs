@@ -146,6 +146,12 @@ async function expectTokenRefused(guest) {
     `${guest.name}: guest token refused after the end (${result.error}, close ${result.close})`);
 }
 
+/** Labels of the video tracks the page sends on its connected peer connections ("screen:..." when sharing). */
+function sentVideoLabels(page) {
+  return page.evaluate(() => window.__szPcs.filter((pc) => pc.connectionState === 'connected')
+    .map((pc) => pc.getSenders().find((s) => s.track?.kind === 'video')?.track?.label ?? ''));
+}
+
 /** Closes the page's signaling socket (like a network blip) and waits for the resumed connection. */
 async function dropSocket(p) {
   const before = await p.page.evaluate(() => window.__szSockets.length);
@@ -210,6 +216,16 @@ async function consultation(browser, people) {
   await doctor.page.locator('.peer-media').filter({ hasText: 'Kamera aus' }).waitFor({ timeout: WAIT.ui });
   await patient.page.getByTestId('mute-video').click();
   step('mute shown to the other side');
+
+  // Screen sharing replaces the camera track on every sender; the patient keeps receiving frames.
+  await doctor.page.getByTestId('share-screen').click();
+  await doctor.page.locator('[data-testid="share-screen"][aria-pressed="true"]').waitFor({ timeout: WAIT.ui });
+  check((await sentVideoLabels(doctor.page)).every((l) => l.startsWith('screen')), 'doctor: sends the screen instead of the camera');
+  await expectMediaFlowing(patient.page, 1, 'patient while the doctor shares the screen');
+  await doctor.page.getByTestId('share-screen').click();
+  await doctor.page.locator('[data-testid="share-screen"][aria-pressed="false"]').waitFor({ timeout: WAIT.ui });
+  check((await sentVideoLabels(doctor.page)).every((l) => !l.startsWith('screen')), 'doctor: camera back after sharing');
+  step('screen shared and stopped');
 
   await doctor.page.getByTestId('hangup').click();
   await expectEnded(patient);
