@@ -147,7 +147,10 @@ public final class Api {
                     throw Refusal.INVALID_REQUEST.refuse("roles: provider, practice_admin");
                 }
             }
-            return new Replies.Created(view(accounts.create(admin, req.login(), req.password(), req.displayName(), roles)));
+            Account created = accounts.create(admin, req.login(), req.password(), req.displayName(), roles);
+            // docs/api.md: every new account starts with one room "Sprechstunde" and an empty waiting text
+            rooms.create(created.id(), Rooms.DEFAULT_ROOM_NAME, "");
+            return new Replies.Created(view(created));
         });
     }
 

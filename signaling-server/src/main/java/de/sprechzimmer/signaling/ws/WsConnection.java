@@ -66,6 +66,9 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
             this.ctx = ctx;
+            if (ctx.pipeline().get("ws-aggregator") != null && ctx.pipeline().get("ws-oversize") == null) {
+                ctx.pipeline().addAfter("ws-aggregator", "ws-oversize", OversizeGuard.INSTANCE);
+            }
             this.host = IceServers.hostOf(hs.requestHeaders().get(HttpHeaderNames.HOST));
             this.socket = new WsSocket(ctx.channel(), Tokens.id(), cx.metrics());
             cx.connections().add(this);
