@@ -6,6 +6,15 @@
 export const CHAT_CHANNEL_ID = 0;
 /** Protocol: "stays disconnected for 5 s" triggers an ICE restart. */
 const DISCONNECTED_RESTART_MS = 5000;
+/** A connection that has not come up (or back) this long gets an ICE restart too, whatever state it is in. */
+const STUCK_RESTART_MS = 10000;
+/**
+ * The polite side lets the impolite one make the first offer, and offers itself only if none came by then.
+ * Both sides add tracks at once, so both would offer and collide; Chromium then sometimes gathers no
+ * candidates at all after the implicit rollback of an offer it had not started gathering for (seen in the
+ * mesh e2e test: the connection sat in "new" for good). Avoiding the collision avoids the rollback.
+ */
+const FIRST_OFFER_GRACE_MS = 1500;
 /** Data channel messages bigger than this are dropped unread. */
 const MAX_DATA_MESSAGE = 16 * 1024;
 
@@ -34,6 +43,10 @@ export class PeerLink {
   #queue = Promise.resolve();
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   #disconnectTimer;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  #stuckTimer;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  #firstOfferTimer;
 
   /**
    * @param {PeerInfo} info
@@ -46,6 +59,7 @@ export class PeerLink {
     this.pc = new RTCPeerConnection({ ...config, bundlePolicy: 'max-bundle' });
     this.channel = this.pc.createDataChannel('chat', { negotiated: true, id: CHAT_CHANNEL_ID, ordered: true });
     this.#wire();
+    this.#armStuckTimer();
   }
 
   get polite() {
@@ -111,24 +125,25 @@ export class PeerLink {
   close() {
     this.#closed = true;
     clearTimeout(this.#disconnectTimer);
+    clearTimeout(this.#stuckTimer);
+    clearTimeout(this.#firstOfferTimer);
     this.channel.close();
     this.pc.close();
   }
 
   #wire() {
     const pc = this.pc;
-    pc.onnegotiationneeded = async () => {
-      try {
-        this.#makingOffer = true;
-        await pc.setLocalDescription();
-        if (pc.localDescription) {
-          this.events.signal({ description: pc.localDescription.toJSON() });
-        }
-      } catch (e) {
-        console.warn('offer failed', e instanceof Error ? e.name : e);
-      } finally {
-        this.#makingOffer = false;
+    pc.onnegotiationneeded = () => {
+      if (this.polite && pc.remoteDescription === null) {
+        clearTimeout(this.#firstOfferTimer);
+        this.#firstOfferTimer = setTimeout(() => {
+          if (pc.remoteDescription === null && pc.signalingState === 'stable') {
+            void this.#offer();
+          }
+        }, FIRST_OFFER_GRACE_MS);
+        return;
       }
+      void this.#offer();
     };
     pc.onicecandidate = ({ candidate }) => {
       if (candidate) {
@@ -143,7 +158,10 @@ export class PeerLink {
       this.remoteStream = stream;
       this.events.onStream(stream);
     };
-    pc.onconnectionstatechange = () => this.events.onState(pc.connectionState);
+    pc.onconnectionstatechange = () => {
+      this.#armStuckTimer();
+      this.events.onState(pc.connectionState);
+    };
     pc.oniceconnectionstatechange = () => {
       clearTimeout(this.#disconnectTimer);
       const state = pc.iceConnectionState;
@@ -172,6 +190,34 @@ export class PeerLink {
         // not ours: ignore
       }
     };
+  }
+
+  async #offer() {
+    try {
+      this.#makingOffer = true;
+      await this.pc.setLocalDescription();
+      if (this.pc.localDescription) {
+        this.events.signal({ description: this.pc.localDescription.toJSON() });
+      }
+    } catch (e) {
+      console.warn('offer failed', e instanceof Error ? e.name : e);
+    } finally {
+      this.#makingOffer = false;
+    }
+  }
+
+  /** Restarts ICE whenever the connection has not been up for STUCK_RESTART_MS, and again after each try. */
+  #armStuckTimer() {
+    clearTimeout(this.#stuckTimer);
+    if (this.#closed || this.pc.connectionState === 'connected') {
+      return;
+    }
+    this.#stuckTimer = setTimeout(() => {
+      if (this.pc.connectionState !== 'connected') {
+        this.restartIce();
+      }
+      this.#armStuckTimer();
+    }, STUCK_RESTART_MS);
   }
 
   /** @param {SignalPayload} payload */

@@ -1,7 +1,7 @@
 // The doctor's live waiting list: entries from the server's `waiting` messages, a badge with the count,
 // and - only while not in a call - a sound and a tab-title alert when someone new arrives.
 import { t } from './i18n.js';
-import { byId, formatSince, h, show } from './ui.js';
+import { byId, formatMinutes, h, show } from './ui.js';
 
 const SOUND_URL = '/sounds/notify.wav';
 /** The "waits since" texts are refreshed this often. */
@@ -11,6 +11,12 @@ const REFRESH_MS = 30000;
  * @typedef {{ guestId: string, roomId: string, roomName: string, name: string, since: string }} WaitingEntry
  * @typedef {{ admit: (entry: WaitingEntry) => void, decline: (entry: WaitingEntry) => void }} WaitingActions
  */
+
+/** @param {string} since ISO time the guest started waiting */
+function waited(since) {
+  const minutes = Math.floor((Date.now() - new Date(since).getTime()) / 60000);
+  return minutes < 1 ? t('waiting.justArrived') : t('waiting.since', { duration: formatMinutes(minutes) });
+}
 
 export class WaitingList {
   /** @type {WaitingEntry[]} */
@@ -76,7 +82,7 @@ export class WaitingList {
     decline.addEventListener('click', () => this.actions.decline(entry));
     return h('li', { 'data-testid': 'waiting-entry', 'data-guest-id': entry.guestId }, [
       h('span', { class: 'name', text: entry.name }),
-      h('span', { class: 'meta', text: `${entry.roomName} · ${t('waiting.since', { since: formatSince(entry.since) })}` }),
+      h('span', { class: 'meta', text: `${entry.roomName} · ${waited(entry.since)}` }),
       h('span', { class: 'buttons' }, [admit, decline]),
     ]);
   }

@@ -4,8 +4,9 @@
 // do not depend on this socket and keep running meanwhile.
 
 const VERSION = 1;
-/** Waiting for welcome after the socket opened. */
-const WELCOME_TIMEOUT_MS = 10000;
+/** Waiting for welcome after the socket opened (shorter than the server's 10 s auth timeout: a hello that got
+ * lost is retried on a new socket before the server gives up on the old one). */
+const WELCOME_TIMEOUT_MS = 5000;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_MAX_MS = 10000;
 /** Messages queued while offline; beyond this the oldest go (they would be stale by then anyway). */
@@ -202,6 +203,9 @@ export class Signaling {
     const data = msg.data ?? {};
     if (msg.type === 'ping') {
       this.#raw({ v: VERSION, type: 'pong', data: { t: data.t } });
+    } else if (msg.type === 'error' && data.code === 'auth_timeout') {
+      // The server never saw our hello on this socket: try a new one (its 4401 close is not about our token).
+      this.#abandon(ws);
     } else if (msg.type === 'error' && msg.id !== undefined && msg.id === this.#helloId) {
       this.#helloFailed(ws, String(data.code));
     } else if ((msg.type === 'ok' || msg.type === 'error') && msg.id !== undefined && this.#pending.has(msg.id)) {

@@ -109,14 +109,12 @@ export function formatTime(when) {
 }
 
 /**
- * "seit 3 Minuten" style relative time.
- * @param {string} since ISO time
- * @param {number} now epoch ms
+ * A duration in whole minutes or hours in the user's language ("3 Minuten", "2 hours").
+ * @param {number} minutes
  */
-export function formatSince(since, now = Date.now()) {
-  const minutes = Math.max(0, Math.round((now - new Date(since).getTime()) / 60000));
-  const rtf = new Intl.RelativeTimeFormat(getLang(), { numeric: 'auto' });
-  return minutes < 60 ? rtf.format(-minutes, 'minute') : rtf.format(-Math.round(minutes / 60), 'hour');
+export function formatMinutes(minutes) {
+  const [value, unit] = minutes < 60 ? [minutes, 'minute'] : [Math.floor(minutes / 60), 'hour'];
+  return new Intl.NumberFormat(getLang(), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /**
