@@ -29,7 +29,19 @@ final class EventLine {
         ThreadLocalRandom.current().nextBytes(id);
         StringBuilder sb = new StringBuilder(112).append(e.at().toEpochMilli()).append(':').append(ID.encodeToString(id))
                 .append('\t').append(clean(e.type(), false)).append('\t').append(clean(e.account(), false));
-        e.fields().forEach((k, v) -> sb.append('\t').append(clean(k, false)).append('=').append(clean(v, true)));
+        // Catalogue order first, so that decoding finds each name by one comparison.
+        List<String> order = EventType.of(e.type()).map(EventType::fieldNames).orElse(List.of());
+        for (String name : order) {
+            String v = e.fields().get(name);
+            if (v != null) {
+                sb.append('\t').append(name).append('=').append(clean(v, true));
+            }
+        }
+        e.fields().forEach((k, v) -> {
+            if (!order.contains(k)) {
+                sb.append('\t').append(clean(k, false)).append('=').append(clean(v, true));
+            }
+        });
         return sb.toString();
     }
 
@@ -40,12 +52,17 @@ final class EventLine {
         if (colon <= 0 || colon > t1 || t2 < 0) {
             throw new IllegalArgumentException("event line too short");
         }
-        long at;
-        try {
-            at = Long.parseLong(line, 0, colon, 10);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("event line without time");
+        long at = 0;
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9' || i > 15) {
+                throw new IllegalArgumentException("event line without time");
+            }
+            at = at * 10 + (c - '0');
         }
+        String type = Names.of(line, t1 + 1, t2);
+        List<String> order = EventType.of(type).map(EventType::fieldNames).orElse(List.of());
+        int next = 0;
         int end = line.indexOf('\t', t2 + 1);
         String account = line.substring(t2 + 1, end < 0 ? line.length() : end);
         List<Map.Entry<String, String>> fields = new ArrayList<>(8);
@@ -57,12 +74,21 @@ final class EventLine {
             if (eq <= start || eq >= stop) {
                 throw new IllegalArgumentException("field without name");
             }
-            fields.add(Map.entry(Names.of(line, start, eq), line.substring(eq + 1, stop)));
+            String name = null;
+            for (int i = next; i < order.size(); i++) {
+                String candidate = order.get(i);
+                if (candidate.length() == eq - start && line.startsWith(candidate, start)) {
+                    name = candidate;
+                    next = i + 1;
+                    break;
+                }
+            }
+            fields.add(Map.entry(name != null ? name : Names.of(line, start, eq), line.substring(eq + 1, stop)));
         }
         // One immutable map, which the StatsEvent constructor then keeps as it is.
         @SuppressWarnings("unchecked")
         Map<String, String> map = Map.ofEntries(fields.toArray(Map.Entry[]::new));
-        return new StatsEvent(Names.of(line, t1 + 1, t2), Instant.ofEpochMilli(at), account, practice, map);
+        return new StatsEvent(type, Instant.ofEpochMilli(at), account, practice, map);
     }
 
     private static String clean(String s, boolean value) {
