@@ -56,7 +56,8 @@ public final class TurnRelay implements AutoCloseable {
         this.settings = settings;
         this.scheduler = scheduler;
         List<Credentials> credentials = new ArrayList<>();
-        settings.optional(CommonSettings.TURN_SECRET).ifPresent(s -> credentials.add(new RestApiCredentials(s, scheduler.clock())));
+        settings.optional(CommonSettings.TURN_SECRET).ifPresent(s -> credentials.add(
+                parse(CommonSettings.TURN_SECRET.flag(), () -> new RestApiCredentials(s, scheduler.clock()))));
         settings.optional(TurnSettings.STATIC_USERS).ifPresent(s -> credentials.add(parse(TurnSettings.STATIC_USERS.flag(), () -> StaticUsers.parse(s))));
         if (credentials.isEmpty()) {
             throw new ConfigException("The TURN relay needs " + CommonSettings.TURN_SECRET.flag() + " ("
