@@ -19,10 +19,10 @@ QUICK = "--quick" in sys.argv
 # name, uclient flags. -c: one allocation per session (no RTCP twin); -l 170: 170-byte packets;
 # -z 20: one packet every 20 ms = 50/s per session; -z 0: as fast as uclient can (saturating).
 SCENARIOS = [
-    ("100 sessions, channels, 170 B at 50/s", ["-m", "100", "-n", "250" if QUICK else "500", "-l", "170", "-z", "20", "-c"]),
-    ("500 sessions, channels, 170 B at 50/s", ["-m", "500", "-n", "150" if QUICK else "250", "-l", "170", "-z", "20", "-c"]),
-    ("100 sessions, Send indications, 170 B at 50/s", ["-m", "100", "-n", "250", "-l", "170", "-z", "20", "-c", "-s"]),
-    ("saturating: 20 sessions, channels, 170 B back to back", ["-m", "20", "-n", "5000" if QUICK else "20000", "-l", "170", "-z", "0", "-c"]),
+    ("100 sessions, channels, 170 B at 50/s", ["-m", "100", "-n", "150" if QUICK else "300", "-l", "170", "-z", "20", "-c"]),
+    ("500 sessions, channels, 170 B at 50/s", ["-m", "500", "-n", "100" if QUICK else "150", "-l", "170", "-z", "20", "-c"]),
+    ("100 sessions, Send indications, 170 B at 50/s", ["-m", "100", "-n", "150" if QUICK else "300", "-l", "170", "-z", "20", "-c", "-s"]),
+    ("saturating: 20 sessions, channels, 170 B back to back", ["-m", "20", "-n", "5000" if QUICK else "10000", "-l", "170", "-z", "0", "-c"]),
 ]
 
 
@@ -161,6 +161,10 @@ def memory(name, start, peer_port, workdir, sessions):
         stop(proc)
 
 
+def mean(runs):
+    return {k: sum(r[k] for r in runs) / len(runs) for k in ("pps", "mbps", "loss", "rtt")}
+
+
 def stop(proc):
     proc.send_signal(signal.SIGTERM)
     try:
@@ -183,14 +187,15 @@ def main():
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {version}", flush=True)
         # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
         # put on the machine drifts as little as possible between the two.
+        # Order A B B A per scenario: a load that rises or falls during the scenario hits both servers alike.
         for title, flags in SCENARIOS:
-            results = {}
-            for name, start in servers:
+            results = {"coturn": [], "ours": []}
+            for name, start in servers + servers[::-1]:
                 r = measure(name, start, peer_port, workdir, flags)
-                results[name] = r
+                results[name].append(r)
                 print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
                       f"mean RTT {r['rtt']:.2f} ms", flush=True)
-            rows.append((title, results["coturn"], results["ours"]))
+            rows.append((title, mean(results["coturn"]), mean(results["ours"])))
         mem = {name: memory(name, start, peer_port, workdir, 500) for name, start in servers}
     finally:
         peer.terminate()
