@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +153,7 @@ public final class TurnRelay implements AutoCloseable {
         return text.map(t -> Arrays.stream(t.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
-    private static <T> T parse(String flag, java.util.function.Supplier<T> parser) {
+    private static <T> T parse(String flag, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
