@@ -281,7 +281,9 @@ async function meshAndResume(browser, people) {
   // Ending goes through the resumed sockets to everyone.
   await doctor.page.getByTestId('hangup').click();
   await expectEnded(patient);
+  step('patient sees the end');
   await expectEnded(interpreter);
+  step('interpreter sees the end');
   await expectTokenRefused(interpreter);
   step('ended for all, token refused');
 }
@@ -305,12 +307,14 @@ for (const name of selected) {
     console.log(`not ok - ${name}: ${e.message.split('\n')[0]} (after step "${lastStep}")`);
     for (const p of people) {
       await p.page.screenshot({ path: join(artifacts, `${name}-${p.name}.png`), fullPage: true }).catch(() => {});
-      // For debugging only; the artifacts folder stays on this machine (target/).
+    }
+  } finally {
+    // For debugging; the artifacts folder stays on this machine (target/).
+    for (const p of people) {
       writeFileSync(join(artifacts, `${name}-${p.name}.frames.json`), JSON.stringify(p.frames, null, 1));
       const diary = await p.page.evaluate(() => window.__szPcDiary ?? []).catch(() => []);
       writeFileSync(join(artifacts, `${name}-${p.name}.pcs.txt`), diary.map((d, i) => `pc ${i}\n  ${d.join('\n  ')}`).join('\n'));
     }
-  } finally {
     for (const p of people) {
       await p.context.close().catch(() => {});
     }

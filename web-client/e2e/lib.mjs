@@ -109,7 +109,9 @@ export async function person(browser, name, secrets, artifacts) {
 
 function parse(payload) {
   try {
-    return JSON.parse(String(payload));
+    const msg = JSON.parse(String(payload));
+    msg._at = new Date().toISOString().slice(11, 23); // when the test saw it, for the debugging dump
+    return msg;
   } catch {
     return null;
   }
