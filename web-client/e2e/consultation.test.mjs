@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  WAIT, check, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName, writeSecrets,
+  WAIT, check, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName, writeSecrets,
 } from './lib.mjs';
 
 const { values: opts } = parseArgs({
@@ -119,10 +119,10 @@ async function chat(from, to, text) {
   }
 }
 
-async function expectEnded(guest) {
+async function expectEnded(guest, text = 'Die Sprechstunde wurde beendet') {
   const ended = guest.page.getByTestId('call-ended');
   await ended.waitFor({ timeout: WAIT.ui });
-  check((await ended.textContent()).includes('Die Sprechstunde wurde beendet'), `${guest.name}: sees "Die Sprechstunde wurde beendet"`);
+  check((await ended.textContent()).includes(text), `${guest.name}: sees "${text}"`);
 }
 
 /** The guest token must be refused after the session ended: a fresh WebSocket hello with it is turned away. */
@@ -175,8 +175,10 @@ async function dropSocket(p) {
 async function consultation(browser, people) {
   const doctor = await person(browser, 'doctor', secrets, artifacts);
   const patient = await person(browser, 'patient', secrets, artifacts);
-  people.push(doctor, patient);
+  const stranger = await person(browser, 'stranger', secrets, artifacts);
+  people.push(doctor, patient, stranger);
   const patientName = uniqueName('Erika');
+  const strangerName = uniqueName('Max');
   const waitingText = 'Bitte halten Sie Ihre Versichertenkarte bereit.';
 
   await loginDoctor(doctor);
@@ -184,7 +186,31 @@ async function consultation(browser, people) {
   await setWaitingText(doctor, waitingText);
   step('waiting text saved');
   const code = await createCode(doctor, patientName);
-  step('code created');
+  const strangerCode = await createCode(doctor, strangerName);
+  step('codes created');
+
+  // English on request, remembered in localStorage; German again for the rest.
+  await patient.page.goto(`${base}/`);
+  await patient.page.getByTestId('lang-toggle').click();
+  await patient.page.getByRole('heading', { name: 'Video consultation' }).waitFor({ timeout: WAIT.short });
+  check(await patient.page.evaluate(() => localStorage.getItem('sz.lang')) === 'en', 'patient: language choice kept in localStorage');
+  await patient.page.reload();
+  await patient.page.getByRole('heading', { name: 'Video consultation' }).waitFor({ timeout: WAIT.short });
+  await patient.page.getByTestId('lang-toggle').click();
+  await patient.page.getByRole('heading', { name: 'Videosprechstunde' }).waitFor({ timeout: WAIT.short });
+  step('language switched and back');
+
+  // Someone the doctor does not want to see now: declined, told so, and the token is dead.
+  await joinAsGuest(stranger, strangerCode, strangerName, { viaLink: true });
+  const entry = doctor.page.getByTestId('waiting-entry').filter({ hasText: strangerName });
+  await entry.waitFor({ timeout: WAIT.ui });
+  await entry.getByTestId('decline').click();
+  await expectEnded(stranger, 'Die Praxis kann Sie gerade nicht empfangen');
+  await entry.waitFor({ state: 'detached', timeout: WAIT.ui });
+  await expectTokenRefused(stranger);
+  await stranger.context.close();
+  people.splice(people.indexOf(stranger), 1);
+  step('stranger declined');
 
   await joinAsGuest(patient, code, patientName, { viaLink: true });
   step('patient waiting');
@@ -232,6 +258,9 @@ async function consultation(browser, people) {
   await doctor.page.locator('#codes-panel').waitFor({ timeout: WAIT.ui });
   await expectTokenRefused(patient);
   step('ended, token refused');
+  for (const p of [doctor, patient]) {
+    await expectCleanPage(p);
+  }
 }
 
 async function meshAndResume(browser, people) {
@@ -250,6 +279,12 @@ async function meshAndResume(browser, people) {
   await joinAsGuest(patient, patientCode, patientName, { viaLink: false });
   step('patient waiting');
   await expectWaiting(doctor, patientName, { count: 1, alert: true });
+  // A reload keeps the place in the waiting room (token in this tab's sessionStorage) and adds no second entry.
+  await patient.page.reload();
+  await patient.page.locator('#step-wait').waitFor({ timeout: WAIT.ui });
+  await patient.page.waitForFunction(() => window.__szSockets.at(-1)?.readyState === 1, null, { timeout: WAIT.ui });
+  await expectWaiting(doctor, patientName, { count: 1, alert: true });
+  step('patient reloaded, still waiting once');
   await admit(doctor, patientName);
   await expectRemoteVideos(doctor.page, 1, 'doctor');
   await expectRemoteVideos(patient.page, 1, 'patient');
@@ -278,14 +313,24 @@ async function meshAndResume(browser, people) {
   await expectMediaFlowing(doctor.page, 2, 'doctor after its socket dropped');
   await chat(patient, [doctor, interpreter], 'Noch da?');
 
-  // Ending goes through the resumed sockets to everyone.
+  // The interpreter leaves on its own: gone from the others' screens, its token dead.
+  await interpreter.page.getByTestId('hangup').click();
+  await expectEnded(interpreter, 'Sie haben die Sprechstunde verlassen');
+  for (const p of [doctor, patient]) {
+    await p.page.waitForFunction(() => document.querySelectorAll('[data-testid="remote-video"]').length === 1, null,
+      { timeout: WAIT.ui });
+  }
+  await expectTokenRefused(interpreter);
+  step('interpreter left');
+
+  // Ending goes through the resumed sockets.
   await doctor.page.getByTestId('hangup').click();
   await expectEnded(patient);
-  step('patient sees the end');
-  await expectEnded(interpreter);
-  step('interpreter sees the end');
-  await expectTokenRefused(interpreter);
-  step('ended for all, token refused');
+  await expectTokenRefused(patient);
+  step('ended, token refused');
+  for (const p of [doctor, patient, interpreter]) {
+    await expectCleanPage(p);
+  }
 }
 
 // ---- runner --------------------------------------------------------------------------------------------

@@ -25,6 +25,9 @@ function probe() {
   const w = /** @type {any} */ (window);
   w.__szPcs = [];
   w.__szSockets = [];
+  // The strict CSP must never have to block anything the pages themselves do (inline script or style).
+  w.__szCspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__szCspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   const PC = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends PC {
     constructor(...args) {
@@ -73,7 +76,13 @@ export async function person(browser, name, secrets, artifacts) {
       appendFileSync(join(artifacts, `${name}.console.log`), `${m.type()}: ${m.text()}\n`);
     }
   });
-  page.on('pageerror', (e) => appendFileSync(join(artifacts, `${name}.console.log`), `pageerror: ${e.message}\n`));
+  const errors = [];
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    appendFileSync(join(artifacts, `${name}.console.log`), `pageerror: ${e.message}\n`);
+  });
+  // Confirmations (decline, delete) are answered yes, as the doctor would.
+  page.on('dialog', (d) => void d.accept());
   page.on('response', async (r) => {
     if (!r.url().includes('/api/')) {
       return;
@@ -104,7 +113,14 @@ export async function person(browser, name, secrets, artifacts) {
       }
     });
   });
-  return { name, context, page, frames };
+  return { name, context, page, frames, errors };
+}
+
+/** No uncaught script error and no CSP violation on this person's page. */
+export async function expectCleanPage(p) {
+  check(p.errors.length === 0, `${p.name}: no uncaught script errors (${p.errors.join('; ')})`);
+  const violations = await p.page.evaluate(() => window.__szCspViolations ?? []);
+  check(violations.length === 0, `${p.name}: no Content-Security-Policy violations (${violations.join('; ')})`);
 }
 
 function parse(payload) {

@@ -55,6 +55,7 @@ let ended = null;
 function main() {
   setupLanguage(rerender);
   takeCodeFromFragment();
+  window.addEventListener('hashchange', takeCodeFromFragment); // a link opened while the page is open
   els.code.addEventListener('blur', () => {
     const code = normalizeCode(els.code.value);
     if (code) {
