@@ -66,7 +66,7 @@ function probe() {
  * A person with their own browser context (separate storage, like their own machine).
  * Records what the privacy check needs: tokens seen in API answers and WebSocket frames.
  */
-export async function person(browser, name, secrets, artifacts) {
+export async function person(browser, name, { secrets, credentials }, artifacts) {
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
   await context.addInitScript(probe);
   const page = await context.newPage();
@@ -92,6 +92,7 @@ export async function person(browser, name, secrets, artifacts) {
       for (const key of ['token', 'guestToken']) {
         if (typeof body?.[key] === 'string') {
           secrets.add(body[key]);
+          credentials.add(body[key]);
         }
       }
     } catch {
@@ -105,6 +106,7 @@ export async function person(browser, name, secrets, artifacts) {
       frames.received.push(msg);
       if (msg?.type === 'welcome' && msg.data?.resumeToken) {
         secrets.add(msg.data.resumeToken);
+        credentials.add(msg.data.resumeToken);
       }
       if (msg?.type === 'session') {
         for (const ticket of Object.values(msg.data?.tickets ?? {})) {
@@ -199,10 +201,15 @@ export function check(condition, message) {
   }
 }
 
-/** Writes the strings the server must never log (read by run.sh's privacy grep). */
-export function writeSecrets(artifacts, secrets) {
+/**
+ * Writes what run.sh searches for: secrets.txt, strings the server must never log (names, codes, tokens,
+ * password); credentials.txt, strings no store may hold in clear (password and tokens: stored as hashes).
+ */
+export function writeSecrets(artifacts, { secrets, credentials }) {
   mkdirSync(artifacts, { recursive: true });
-  writeFileSync(join(artifacts, 'secrets.txt'), [...secrets].filter((s) => s && s.length >= 6).join('\n') + '\n');
+  const lines = (set) => [...set].filter((s) => s && s.length >= 6).join('\n') + '\n';
+  writeFileSync(join(artifacts, 'secrets.txt'), lines(secrets));
+  writeFileSync(join(artifacts, 'credentials.txt'), lines(credentials));
 }
 
 /** A name no log line could contain by chance. */
