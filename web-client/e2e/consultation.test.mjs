@@ -314,6 +314,15 @@ async function meshAndResume(browser, people) {
   await expectMediaFlowing(doctor.page, 2, 'doctor after its socket dropped');
   await chat(patient, [doctor, interpreter], 'Noch da?');
 
+  // A patient who reloads mid-call (a frozen picture, a nervous finger) is back in the same session at once.
+  await patient.page.reload();
+  await expectRemoteVideos(patient.page, 2, 'patient after reload');
+  await expectMediaFlowing(patient.page, 2, 'patient after reload');
+  for (const p of [doctor, interpreter]) {
+    await expectRemoteVideos(p.page, 2, `${p.name} after the patient's reload`);
+  }
+  step('patient reloaded mid-call, back in the session');
+
   // The interpreter leaves on its own: gone from the others' screens, its token dead.
   await interpreter.page.getByTestId('hangup').click();
   await expectEnded(interpreter, 'Sie haben die Sprechstunde verlassen');
