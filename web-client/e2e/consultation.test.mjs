@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  WAIT, check, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName, writeSecrets,
+  WAIT, check, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName, writeSecrets,
 } from './lib.mjs';
 
 const { values: opts } = parseArgs({
@@ -22,8 +22,9 @@ if (!opts.base || !opts.login || !opts.password) {
 const base = opts.base.replace(/\/$/, '');
 const artifacts = opts.artifacts;
 mkdirSync(artifacts, { recursive: true });
-/** Strings the server must never write to its log: run.sh greps for them. */
+/** Strings the server must never write to its log, and credentials no store may hold in clear: run.sh greps. */
 const secrets = new Set([opts.password]);
+const leaks = { secrets, credentials: new Set([opts.password]) };
 
 let stepClock = Date.now();
 let lastStep = 'start';
@@ -119,10 +120,10 @@ async function chat(from, to, text) {
   }
 }
 
-async function expectEnded(guest) {
+async function expectEnded(guest, text = 'Die Sprechstunde wurde beendet') {
   const ended = guest.page.getByTestId('call-ended');
   await ended.waitFor({ timeout: WAIT.ui });
-  check((await ended.textContent()).includes('Die Sprechstunde wurde beendet'), `${guest.name}: sees "Die Sprechstunde wurde beendet"`);
+  check((await ended.textContent()).includes(text), `${guest.name}: sees "${text}"`);
 }
 
 /** The guest token must be refused after the session ended: a fresh WebSocket hello with it is turned away. */
@@ -173,10 +174,12 @@ async function dropSocket(p) {
 // ---- scenarios -----------------------------------------------------------------------------------------
 
 async function consultation(browser, people) {
-  const doctor = await person(browser, 'doctor', secrets, artifacts);
-  const patient = await person(browser, 'patient', secrets, artifacts);
-  people.push(doctor, patient);
+  const doctor = await person(browser, 'doctor', leaks, artifacts);
+  const patient = await person(browser, 'patient', leaks, artifacts);
+  const stranger = await person(browser, 'stranger', leaks, artifacts);
+  people.push(doctor, patient, stranger);
   const patientName = uniqueName('Erika');
+  const strangerName = uniqueName('Max');
   const waitingText = 'Bitte halten Sie Ihre Versichertenkarte bereit.';
 
   await loginDoctor(doctor);
@@ -184,7 +187,31 @@ async function consultation(browser, people) {
   await setWaitingText(doctor, waitingText);
   step('waiting text saved');
   const code = await createCode(doctor, patientName);
-  step('code created');
+  const strangerCode = await createCode(doctor, strangerName);
+  step('codes created');
+
+  // English on request, remembered in localStorage; German again for the rest.
+  await patient.page.goto(`${base}/`);
+  await patient.page.getByTestId('lang-toggle').click();
+  await patient.page.getByRole('heading', { name: 'Video consultation' }).waitFor({ timeout: WAIT.short });
+  check(await patient.page.evaluate(() => localStorage.getItem('sz.lang')) === 'en', 'patient: language choice kept in localStorage');
+  await patient.page.reload();
+  await patient.page.getByRole('heading', { name: 'Video consultation' }).waitFor({ timeout: WAIT.short });
+  await patient.page.getByTestId('lang-toggle').click();
+  await patient.page.getByRole('heading', { name: 'Videosprechstunde' }).waitFor({ timeout: WAIT.short });
+  step('language switched and back');
+
+  // Someone the doctor does not want to see now: declined, told so, and the token is dead.
+  await joinAsGuest(stranger, strangerCode, strangerName, { viaLink: true });
+  const entry = doctor.page.getByTestId('waiting-entry').filter({ hasText: strangerName });
+  await entry.waitFor({ timeout: WAIT.ui });
+  await entry.getByTestId('decline').click();
+  await expectEnded(stranger, 'Die Praxis kann Sie gerade nicht empfangen');
+  await entry.waitFor({ state: 'detached', timeout: WAIT.ui });
+  await expectTokenRefused(stranger);
+  await stranger.context.close();
+  people.splice(people.indexOf(stranger), 1);
+  step('stranger declined');
 
   await joinAsGuest(patient, code, patientName, { viaLink: true });
   step('patient waiting');
@@ -232,12 +259,15 @@ async function consultation(browser, people) {
   await doctor.page.locator('#codes-panel').waitFor({ timeout: WAIT.ui });
   await expectTokenRefused(patient);
   step('ended, token refused');
+  for (const p of [doctor, patient]) {
+    await expectCleanPage(p);
+  }
 }
 
 async function meshAndResume(browser, people) {
-  const doctor = await person(browser, 'doctor', secrets, artifacts);
-  const patient = await person(browser, 'patient', secrets, artifacts);
-  const interpreter = await person(browser, 'interpreter', secrets, artifacts);
+  const doctor = await person(browser, 'doctor', leaks, artifacts);
+  const patient = await person(browser, 'patient', leaks, artifacts);
+  const interpreter = await person(browser, 'interpreter', leaks, artifacts);
   people.push(doctor, patient, interpreter);
   const patientName = uniqueName('Jonas');
   const interpreterName = uniqueName('Ayse');
@@ -250,6 +280,12 @@ async function meshAndResume(browser, people) {
   await joinAsGuest(patient, patientCode, patientName, { viaLink: false });
   step('patient waiting');
   await expectWaiting(doctor, patientName, { count: 1, alert: true });
+  // A reload keeps the place in the waiting room (token in this tab's sessionStorage) and adds no second entry.
+  await patient.page.reload();
+  await patient.page.locator('#step-wait').waitFor({ timeout: WAIT.ui });
+  await patient.page.waitForFunction(() => window.__szSockets.at(-1)?.readyState === 1, null, { timeout: WAIT.ui });
+  await expectWaiting(doctor, patientName, { count: 1, alert: true });
+  step('patient reloaded, still waiting once');
   await admit(doctor, patientName);
   await expectRemoteVideos(doctor.page, 1, 'doctor');
   await expectRemoteVideos(patient.page, 1, 'patient');
@@ -278,12 +314,33 @@ async function meshAndResume(browser, people) {
   await expectMediaFlowing(doctor.page, 2, 'doctor after its socket dropped');
   await chat(patient, [doctor, interpreter], 'Noch da?');
 
-  // Ending goes through the resumed sockets to everyone.
+  // A patient who reloads mid-call (a frozen picture, a nervous finger) is back in the same session at once.
+  await patient.page.reload();
+  await expectRemoteVideos(patient.page, 2, 'patient after reload');
+  await expectMediaFlowing(patient.page, 2, 'patient after reload');
+  for (const p of [doctor, interpreter]) {
+    await expectRemoteVideos(p.page, 2, `${p.name} after the patient's reload`);
+  }
+  step('patient reloaded mid-call, back in the session');
+
+  // The interpreter leaves on its own: gone from the others' screens, its token dead.
+  await interpreter.page.getByTestId('hangup').click();
+  await expectEnded(interpreter, 'Sie haben die Sprechstunde verlassen');
+  for (const p of [doctor, patient]) {
+    await p.page.waitForFunction(() => document.querySelectorAll('[data-testid="remote-video"]').length === 1, null,
+      { timeout: WAIT.ui });
+  }
+  await expectTokenRefused(interpreter);
+  step('interpreter left');
+
+  // Ending goes through the resumed sockets.
   await doctor.page.getByTestId('hangup').click();
   await expectEnded(patient);
-  await expectEnded(interpreter);
-  await expectTokenRefused(interpreter);
-  step('ended for all, token refused');
+  await expectTokenRefused(patient);
+  step('ended, token refused');
+  for (const p of [doctor, patient, interpreter]) {
+    await expectCleanPage(p);
+  }
 }
 
 // ---- runner --------------------------------------------------------------------------------------------
@@ -305,17 +362,19 @@ for (const name of selected) {
     console.log(`not ok - ${name}: ${e.message.split('\n')[0]} (after step "${lastStep}")`);
     for (const p of people) {
       await p.page.screenshot({ path: join(artifacts, `${name}-${p.name}.png`), fullPage: true }).catch(() => {});
-      // For debugging only; the artifacts folder stays on this machine (target/).
+    }
+  } finally {
+    // For debugging; the artifacts folder stays on this machine (target/).
+    for (const p of people) {
       writeFileSync(join(artifacts, `${name}-${p.name}.frames.json`), JSON.stringify(p.frames, null, 1));
       const diary = await p.page.evaluate(() => window.__szPcDiary ?? []).catch(() => []);
       writeFileSync(join(artifacts, `${name}-${p.name}.pcs.txt`), diary.map((d, i) => `pc ${i}\n  ${d.join('\n  ')}`).join('\n'));
     }
-  } finally {
     for (const p of people) {
       await p.context.close().catch(() => {});
     }
     await browser.close();
   }
 }
-writeSecrets(artifacts, secrets);
+writeSecrets(artifacts, leaks);
 process.exit(failures === 0 ? 0 : 1);

@@ -30,10 +30,18 @@ export class Consultation {
   #queue = Promise.resolve();
   /** @type {ReturnType<typeof setInterval> | undefined} */
   #statsTimer;
+  /** Counts end() calls: a start still waiting for the camera when the consultation ends must not go on. */
+  #epoch = 0;
 
   /** @param {ConsultationOptions} options */
   constructor(options) {
     this.options = options;
+    // Leaving the page by accident (reload, closing the tab) would drop the call: the browser asks first.
+    window.addEventListener('beforeunload', (e) => {
+      if (this.active) {
+        e.preventDefault();
+      }
+    });
   }
 
   get active() {
@@ -67,6 +75,7 @@ export class Consultation {
 
   /** Closes every peer connection (the local camera stays with the page). */
   end() {
+    this.#epoch++;
     clearInterval(this.#statsTimer);
     this.call?.close();
     this.call = null;
@@ -97,7 +106,7 @@ export class Consultation {
       return;
     }
     if (type === 'peer-joined') {
-      call.addPeer(data);
+      call.addPeer(data, true);
     } else if (type === 'peer-left') {
       call.removePeer(String(data.participantId));
     } else if (type === 'signal') {
@@ -108,7 +117,11 @@ export class Consultation {
   /** @param {SessionData} session */
   async #start(session) {
     const { signaling, container, localVideo, hangupKey } = this.options;
+    const epoch = this.#epoch;
     const stream = await this.options.localMedia();
+    if (epoch !== this.#epoch) {
+      return;
+    }
     const view = new CallView(container, localVideo, { hangupKey, canShare: canShareScreen() }, {
       toggleAudio: () => this.#toggle('audio'),
       toggleVideo: () => this.#toggle('video'),
