@@ -21,12 +21,19 @@ final class ServerCpu {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Optional<Long> redisPid;
 
-    /** Finds the redis-server this JVM started (Redis rewrites its process title, so look at our children). */
-    ServerCpu() {
-        this.redisPid = ProcessHandle.current().children()
-                .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false)
-                        || p.info().commandLine().map(c -> c.contains("redis-server")).orElse(false))
+    /** Finds the redis-server on {@code redisPort}: Redis rewrites its process title to "redis-server host:port". */
+    ServerCpu(int redisPort) {
+        this.redisPid = ProcessHandle.allProcesses()
+                .filter(p -> cmdline(p.pid()).matches("redis-server \\S+:" + redisPort + "\\b.*"))
                 .map(ProcessHandle::pid).findFirst();
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').trim();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** CPU nanoseconds used so far by the server side. */

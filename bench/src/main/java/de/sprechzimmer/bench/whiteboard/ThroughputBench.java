@@ -45,13 +45,16 @@ public final class ThroughputBench {
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 7;
         int warmup = 2;
+        if (rounds <= warmup) {
+            throw new IllegalArgumentException("rounds must exceed the " + warmup + " warm-up rounds");
+        }
         System.out.printf("whiteboard throughput: %d files of %d KiB per round, %d clients, %d rounds (%d warm-up), %d cores%n",
                 files, fileKiB, clients, rounds, warmup, Runtime.getRuntime().availableProcessors());
         warmUpCipher();
         try (ExecutorScheduler scheduler = new ExecutorScheduler(Clock.systemUTC(), "bench-scheduler");
              RedisServerProcess redisServer = RedisServerProcess.start();
              RedisConnections redis = new RedisConnections(redisServer.url())) {
-            ServerCpu cpu = new ServerCpu();
+            ServerCpu cpu = new ServerCpu(redisServer.port());
             System.out.println("server CPU includes redis-server: " + cpu.seesRedis());
             for (String store : List.of("memory", "redis")) {
                 Map<String, List<Round>> results = new LinkedHashMap<>();
