@@ -23,7 +23,9 @@ import de.sprechzimmer.signaling.http.WebFiles;
 import de.sprechzimmer.signaling.protocol.ServerMessage;
 import de.sprechzimmer.signaling.ratelimit.RedeemLimiter;
 import de.sprechzimmer.signaling.room.Rooms;
+import de.sprechzimmer.signaling.session.Arrivals;
 import de.sprechzimmer.signaling.session.Consultations;
+import de.sprechzimmer.signaling.session.Roster;
 import de.sprechzimmer.signaling.session.IceServers;
 import de.sprechzimmer.signaling.stats.SignalingStats;
 import de.sprechzimmer.signaling.waiting.Redemptions;
@@ -78,20 +80,21 @@ public final class SignalingService implements AutoCloseable {
                 new TurnCredentials(secret(CommonSettings.TURN_SECRET), clock),
                 settings.get(SignalingSettings.TURN_CREDENTIAL_TTL), settings.get(SignalingSettings.ICE_TRANSPORT_POLICY));
         Duration resumeWindow = settings.get(SignalingSettings.RESUME_WINDOW);
-        Consultations consultations = new Consultations(stores.participants(), stores.sessions(), stores.guests(),
-                new WaitingList(stores.guests(), rooms, clock),
-                g -> {
-                    Redemptions.Lobby l = redemptions.lobbyOf(g);
-                    return new ServerMessage.RoomInfo(l.roomName(), l.waitingText(), l.practiceName());
-                },
-                stores.delivery(), events, tickets, ice, stats, scheduler, resumeWindow);
+        Redemptions lobby = redemptions;
+        Roster roster = new Roster(stores.participants(), stores.sessions(), stores.guests(),
+                new WaitingList(stores.guests(), rooms, clock), stores.delivery(), events, tickets, ice, stats, clock);
+        Arrivals arrivals = new Arrivals(roster, g -> {
+            Redemptions.Lobby l = lobby.lobbyOf(g);
+            return new ServerMessage.RoomInfo(l.roomName(), l.waitingText(), l.practiceName());
+        }, scheduler, resumeWindow);
+        Consultations consultations = new Consultations(roster);
         int perMinute = settings.get(SignalingSettings.REDEEM_RATE_PER_MINUTE);
         int global = settings.get(SignalingSettings.REDEEM_RATE_GLOBAL);
         this.redeemLimiter = new RedeemLimiter(perMinute, global, clock);
         this.loginLimiter = new RedeemLimiter(perMinute, global, clock);
         this.api = new Api(accounts, rooms, redemptions, tickets, redeemLimiter, loginLimiter, stats, metrics,
                 blocking, clock, settings.optional(SignalingSettings.PUBLIC_URL), stores.blocking());
-        this.websocket = new WebSocketEndpoint(consultations, accounts, scheduler, metrics,
+        this.websocket = new WebSocketEndpoint(arrivals, consultations, accounts, scheduler, metrics,
                 settings.get(SignalingSettings.HEARTBEAT_INTERVAL), resumeWindow, stores.blocking() ? blocking : null);
     }
 

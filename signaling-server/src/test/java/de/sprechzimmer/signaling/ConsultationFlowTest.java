@@ -94,7 +94,9 @@ class ConsultationFlowTest {
             assertThat(guest.next("session-ended").get("data").get("sessionId").asText()).isEqualTo(sessionId);
             assertThat(guest.closeCode()).isEqualTo(4403);
             assertThat(server.sessionEvents).anyMatch(e -> e instanceof SessionEvent.Started s && s.sessionId().equals(sessionId));
-            assertThat(server.sessionEvents).anyMatch(e -> e instanceof SessionEvent.Ended s && s.sessionId().equals(sessionId));
+            // published right after the sockets are told: may come a moment after the close
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> server.sessionEvents.stream()
+                    .anyMatch(e -> e instanceof SessionEvent.Ended s && s.sessionId().equals(sessionId)));
         }
 
         Rest.Reply me = rest.get("/api/guest/me", guestToken);
