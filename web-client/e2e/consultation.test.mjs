@@ -230,6 +230,19 @@ async function consultation(browser, people) {
   await expectMediaFlowing(patient.page, 1, 'patient');
   step('media flowing both ways');
 
+  // Both report the kind of connection (never content) for the statistics, and the server takes it.
+  for (const p of [doctor, patient]) {
+    const deadline = Date.now() + WAIT.ui;
+    let report;
+    while (!(report = p.frames.sent.find((m) => m?.type === 'telemetry')) && Date.now() < deadline) {
+      await p.page.waitForTimeout(200);
+    }
+    check(report?.data?.path === 'p2p' && report.data.media === 'audio-video' && report.data.protocol === 'udp'
+      && report.data['bitrate-kbps'] > 0, `${p.name}: telemetry reports a p2p audio-video connection (${JSON.stringify(report?.data)})`);
+    check(!p.frames.received.some((m) => m?.type === 'error'), `${p.name}: no signaling errors`);
+  }
+  step('telemetry reported');
+
   await chat(doctor, [patient], 'Guten Tag, können Sie mich hören?');
   await chat(patient, [doctor], 'Ja, sehr gut.');
   step('chat both ways');

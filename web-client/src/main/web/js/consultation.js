@@ -3,7 +3,7 @@
 import { Call } from './call.js';
 import { CallView } from './callview.js';
 import { canShareScreen, captureScreen } from './media.js';
-import { isRelayed, summarize } from './stats.js';
+import { isRelayed, summarize, telemetryFields } from './stats.js';
 
 const STATS_INTERVAL_MS = 2000;
 
@@ -30,6 +30,9 @@ export class Consultation {
   #queue = Promise.resolve();
   /** @type {ReturnType<typeof setInterval> | undefined} */
   #statsTimer;
+  /** Last stats per peer, and what telemetry last said about that connection. */
+  /** @type {Map<string, { stats: import('./stats.js').StatsSummary, reported: string }>} */
+  #seen = new Map();
   /** Counts end() calls: a start still waiting for the camera when the consultation ends must not go on. */
   #epoch = 0;
 
@@ -77,6 +80,7 @@ export class Consultation {
   end() {
     this.#epoch++;
     clearInterval(this.#statsTimer);
+    this.#seen.clear();
     this.call?.close();
     this.call = null;
     this.view = null;
@@ -140,7 +144,10 @@ export class Consultation {
         onPeerStream: (id, s) => view.setPeerStream(id, s),
         onPeerState: (id, state) => view.setPeerState(id, state),
         onPeerMedia: (id, media) => view.setPeerMedia(id, media),
-        onPeerRemoved: (id) => view.removePeer(id),
+        onPeerRemoved: (id) => {
+          this.#seen.delete(id);
+          view.removePeer(id);
+        },
         onChat: (from, text) => view.appendChat(from.name, text, false),
         onChatReady: (ready) => view.setChatReady(ready),
         onLocalVideo: (track, screen) => {
@@ -188,6 +195,7 @@ export class Consultation {
     }
   }
 
+  /** Shows direct or relayed per peer, and reports the connection's kind (not its content) for the statistics. */
   async #pollStats() {
     const call = this.call;
     const view = this.view;
@@ -195,8 +203,22 @@ export class Consultation {
       return;
     }
     for (const [id, link] of call.links) {
-      if (link.pc.connectionState === 'connected') {
-        view.setPeerPath(id, isRelayed(await summarize(link.pc)));
+      if (link.pc.connectionState !== 'connected') {
+        continue;
+      }
+      const stats = await summarize(link.pc);
+      view.setPeerPath(id, isRelayed(stats));
+      const before = this.#seen.get(id);
+      if (!before) {
+        this.#seen.set(id, { stats, reported: '' });
+        continue;
+      }
+      const fields = telemetryFields(before.stats, stats, call.media.video || call.media.screen);
+      const kind = `${fields.media} ${fields.path} ${fields.protocol ?? ''}`;
+      this.#seen.set(id, { stats, reported: kind });
+      if (kind !== before.reported) {
+        // Once per connection, and again when it changes (e.g. from direct to relayed after an ICE restart).
+        this.options.signaling.send('telemetry', { sessionId: call.sessionId, ...fields });
       }
     }
   }

@@ -6,7 +6,8 @@
  *   at: number,
  *   videoFramesDecoded: number, videoBytesReceived: number, frameWidth: number, frameHeight: number,
  *   audioPacketsReceived: number, audioBytesReceived: number,
- *   localCandidateType: string | null, remoteCandidateType: string | null, rttMs: number | null
+ *   localCandidateType: string | null, remoteCandidateType: string | null, rttMs: number | null,
+ *   protocol: string | null, relayPort: number | null
  * }} StatsSummary
  */
 
@@ -21,6 +22,7 @@ export async function summarize(pc) {
   const s = {
     at: Date.now(), videoFramesDecoded: 0, videoBytesReceived: 0, frameWidth: 0, frameHeight: 0,
     audioPacketsReceived: 0, audioBytesReceived: 0, localCandidateType: null, remoteCandidateType: null, rttMs: null,
+    protocol: null, relayPort: null,
   };
   /** @type {string | null} */
   let pairId = null;
@@ -46,8 +48,13 @@ export async function summarize(pc) {
   }
   const pair = pairId === null ? undefined : report.get(pairId);
   if (pair) {
-    s.localCandidateType = report.get(pair.localCandidateId)?.candidateType ?? null;
+    const local = report.get(pair.localCandidateId);
+    s.localCandidateType = local?.candidateType ?? null;
     s.remoteCandidateType = report.get(pair.remoteCandidateId)?.candidateType ?? null;
+    // Through our relay the protocol that matters is the one to the relay (udp, tcp or tls), and its port.
+    s.protocol = local?.candidateType === 'relay' ? local.relayProtocol ?? null : local?.protocol ?? null;
+    const port = local?.candidateType === 'relay' && typeof local.url === 'string' ? /:(\d+)(\?|$)/.exec(local.url)?.[1] : undefined;
+    s.relayPort = port ? Number(port) : null;
     s.rttMs = typeof pair.currentRoundTripTime === 'number' ? Math.round(pair.currentRoundTripTime * 1000) : null;
   }
   return s;
@@ -73,4 +80,32 @@ export function receivedKbps(before, after) {
  */
 export function isRelayed(s) {
   return s.localCandidateType === 'relay' || s.remoteCandidateType === 'relay';
+}
+
+/**
+ * The `telemetry` fields for the statistics (docs/signaling-protocol.md; catalogue in the stats collector):
+ * connection metadata only, never content or addresses.
+ * @param {StatsSummary} before
+ * @param {StatsSummary} after
+ * @param {boolean} sendingVideo
+ * @returns {Record<string, string | number>}
+ */
+export function telemetryFields(before, after, sendingVideo) {
+  /** @type {Record<string, string | number>} */
+  const t = { media: sendingVideo ? 'audio-video' : 'audio', path: isRelayed(after) ? 'relay' : 'p2p' };
+  if (after.protocol === 'udp' || after.protocol === 'tcp' || after.protocol === 'tls') {
+    t.protocol = after.protocol;
+  }
+  if (after.relayPort !== null) {
+    t.port = after.relayPort;
+  }
+  t['bitrate-kbps'] = receivedKbps(before, after);
+  t.network = networkType();
+  return t;
+}
+
+/** What the browser says about the network (only some do; "unknown" otherwise). */
+function networkType() {
+  const type = /** @type {any} */ (navigator).connection?.type;
+  return type === 'wifi' || type === 'cellular' || type === 'ethernet' ? type : type ? 'other' : 'unknown';
 }
