@@ -11,6 +11,7 @@ import de.sprechzimmer.common.privacy.Pseudonymizer;
 import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
+import de.sprechzimmer.common.stats.StatsEvents;
 import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.Scheduler;
 import de.sprechzimmer.common.turn.TurnCredentials;
@@ -66,7 +67,7 @@ public final class SignalingService implements AutoCloseable {
         this.stores = redis.map(r -> RedisStores.create(r, scheduler)).orElseGet(Stores::inMemory);
         SignalingMetrics metrics = new SignalingMetrics(registry);
         var clock = scheduler.clock();
-        this.stats = new SignalingStats(sink, new Pseudonymizer(secret(CommonSettings.PSEUDONYM_SECRET)), clock);
+        this.stats = new SignalingStats(sink, new StatsEvents(new Pseudonymizer(secret(CommonSettings.PSEUDONYM_SECRET)), clock), clock);
         this.accounts = new Accounts(stores.accounts(), PasswordHasher.owaspDefault(), clock,
                 settings.get(SignalingSettings.SESSION_TOKEN_TTL));
         this.rooms = new Rooms(stores.rooms(), new AccessCodes(), clock);

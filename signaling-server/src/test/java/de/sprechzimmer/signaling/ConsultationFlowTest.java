@@ -119,6 +119,8 @@ class ConsultationFlowTest {
             doctor.hello(doctorToken);
             String inId = in.hello(inToken).get("data").get("participantId").asText();
             String outId = out.hello(outToken).get("data").get("participantId").asText();
+            in.next("waiting-room");
+            out.next("waiting-room");
             doctor.send("admit", Map.of("guestId", inId));
             String sessionId = doctor.next("ok").get("data").get("sessionId").asText();
             in.next("session");

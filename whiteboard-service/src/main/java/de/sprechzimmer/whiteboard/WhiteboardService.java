@@ -2,12 +2,12 @@ package de.sprechzimmer.whiteboard;
 
 import de.sprechzimmer.common.config.CommonSettings;
 import de.sprechzimmer.common.config.ConfigException;
+import de.sprechzimmer.common.config.Setting;
 import de.sprechzimmer.common.config.Settings;
 import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.ids.Tokens;
 import de.sprechzimmer.common.privacy.Pseudonymizer;
 import de.sprechzimmer.common.redis.RedisConnections;
-import de.sprechzimmer.common.session.SessionEvent;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
 import de.sprechzimmer.common.stats.StatsSink;
@@ -19,12 +19,11 @@ import de.sprechzimmer.whiteboard.access.Revocations;
 import de.sprechzimmer.whiteboard.api.WhiteboardApi;
 import de.sprechzimmer.whiteboard.board.BrowserEnvelope;
 import de.sprechzimmer.whiteboard.board.Limits;
+import de.sprechzimmer.whiteboard.board.SessionFollower;
 import de.sprechzimmer.whiteboard.board.Whiteboard;
 import de.sprechzimmer.whiteboard.board.WhiteboardMetrics;
 import de.sprechzimmer.whiteboard.crypto.AesGcmCipher;
 import de.sprechzimmer.whiteboard.crypto.KeyWrap;
-import de.sprechzimmer.whiteboard.ids.ParticipantId;
-import de.sprechzimmer.whiteboard.ids.SessionId;
 import de.sprechzimmer.whiteboard.store.InMemoryWhiteboardStore;
 import de.sprechzimmer.whiteboard.store.RedisWhiteboardStore;
 import de.sprechzimmer.whiteboard.store.StoreUnavailableException;
@@ -34,6 +33,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +57,6 @@ public final class WhiteboardService implements AutoCloseable {
     public static final String PATH_PREFIX = WhiteboardApi.PATH_PREFIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(WhiteboardService.class);
-    /** Delays between attempts to apply a session event while the store is unreachable. */
-    private static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
-            Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
 
     private final Scheduler scheduler;
     private final SessionEvents events;
@@ -84,8 +83,10 @@ public final class WhiteboardService implements AutoCloseable {
         this.purgeInterval = settings.get(WhiteboardSettings.PURGE_INTERVAL);
         Duration ttl = settings.get(WhiteboardSettings.TTL);
         Duration revocationTtl = settings.get(WhiteboardSettings.REVOCATION_TTL);
-        Limits limits = new Limits(settings.get(WhiteboardSettings.MAX_FILE_SIZE),
-                settings.get(WhiteboardSettings.MAX_SESSION_SIZE), settings.get(WhiteboardSettings.MAX_FILES));
+        Limits limits = limits(settings);
+        requirePositive(WhiteboardSettings.TTL, ttl);
+        requirePositive(WhiteboardSettings.REVOCATION_TTL, revocationTtl);
+        requirePositive(WhiteboardSettings.PURGE_INTERVAL, purgeInterval);
         this.store = redis == null ? new InMemoryWhiteboardStore() : new RedisWhiteboardStore(redis, scheduler.clock());
         Revocations revocations = redis == null
                 ? new InMemoryRevocations(scheduler.clock(), revocationTtl)
@@ -94,6 +95,22 @@ public final class WhiteboardService implements AutoCloseable {
                 revocations, limits, ttl, scheduler.clock(), stats, pseudonymizer(settings), new WhiteboardMetrics(registry));
         this.api = new WhiteboardApi(board, new Access(tickets, revocations, scheduler.clock(), revocationTtl));
         this.bodyLimit = limits.maxFileBytes() + BrowserEnvelope.OVERHEAD;
+    }
+
+    private static Limits limits(Settings settings) {
+        try {
+            return new Limits(settings.get(WhiteboardSettings.MAX_FILE_SIZE),
+                    settings.get(WhiteboardSettings.MAX_SESSION_SIZE), settings.get(WhiteboardSettings.MAX_FILES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Whiteboard limits: " + e.getMessage() + " (" + WhiteboardSettings.MAX_FILE_SIZE.flag()
+                    + ", " + WhiteboardSettings.MAX_SESSION_SIZE.flag() + ", " + WhiteboardSettings.MAX_FILES.flag() + ")");
+        }
+    }
+
+    private static void requirePositive(Setting<Duration> setting, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigException("Setting " + setting.flag() + " must be a positive duration");
+        }
     }
 
     private static String keySecret(Settings settings, boolean distributed) {
@@ -130,7 +147,7 @@ public final class WhiteboardService implements AutoCloseable {
 
     /** Follows session events and starts the hard-expiry purge job. */
     public synchronized void start() {
-        running.add(events.subscribe(e -> scheduler.schedule(Duration.ZERO, () -> apply(e, 0))));
+        running.add(events.subscribe(new SessionFollower(board, scheduler)));
         Scheduler.Cancellable purge = scheduler.scheduleAtFixedRate(purgeInterval, purgeInterval, this::purge);
         running.add(purge::cancel);
     }
@@ -141,35 +158,13 @@ public final class WhiteboardService implements AutoCloseable {
             return true;
         }
         try {
-            return "PONG".equals(redis.strings().sync().ping());
-        } catch (RuntimeException e) {
+            // Readiness checks run on the admin event loop: never wait long for a hanging Redis.
+            return "PONG".equals(redis.strings().async().ping().get(1, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private void apply(SessionEvent event, int attempt) {
-        SessionId session;
-        try {
-            session = new SessionId(event.sessionId());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("ignored a session event with a malformed session id");
-            return;
-        }
-        try {
-            if (event instanceof SessionEvent.Ended) {
-                board.end(session);
-            } else if (event instanceof SessionEvent.ParticipantRevoked r) {
-                board.revoke(session, new ParticipantId(r.participantId()));
-            }
-        } catch (IllegalArgumentException e) {
-            LOG.warn("ignored a session event with a malformed participant id");
-        } catch (StoreUnavailableException e) {
-            if (attempt < RETRIES.size()) {
-                LOG.warn("whiteboard store unavailable, session event retried in {}", RETRIES.get(attempt));
-                scheduler.schedule(RETRIES.get(attempt), () -> apply(event, attempt + 1));
-            } else {
-                LOG.error("whiteboard store unavailable, session event given up; the hard expiry remains");
-            }
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return false;
         }
     }
 

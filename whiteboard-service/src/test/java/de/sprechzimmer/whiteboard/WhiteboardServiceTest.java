@@ -229,6 +229,16 @@ class WhiteboardServiceTest {
     }
 
     @Test
+    void inconsistentSettingsAreConfigurationErrors() {
+        for (Map<String, String> bad : List.of(Map.of("whiteboard-max-file-size", "200", "whiteboard-max-session-size", "100"),
+                Map.of("whiteboard-max-files", "0"), Map.of("whiteboard-ttl", "0s"), Map.of("whiteboard-purge-interval", "0s"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WhiteboardService(
+                    Settings.of(WhiteboardSettings.all(), bad), scheduler, new SimpleMeterRegistry(), events, tickets, stats::add))
+                    .as(bad.toString()).isInstanceOf(de.sprechzimmer.common.config.ConfigException.class);
+        }
+    }
+
+    @Test
     void usageIsCountedOncePerSessionWithoutFileDetails() throws Exception {
         uploaded(doctor, 10);
         uploaded(guest, 20);

@@ -17,8 +17,8 @@ import de.sprechzimmer.signaling.protocol.Codec;
 import de.sprechzimmer.signaling.protocol.ErrorCode;
 import de.sprechzimmer.signaling.protocol.ProtocolException;
 import de.sprechzimmer.signaling.protocol.ServerMessage;
+import de.sprechzimmer.common.stats.TelemetryReport;
 import de.sprechzimmer.signaling.stats.SignalingStats;
-import de.sprechzimmer.signaling.stats.TelemetryFields;
 import de.sprechzimmer.signaling.waiting.Guest;
 import de.sprechzimmer.signaling.waiting.GuestStore;
 import de.sprechzimmer.signaling.waiting.WaitingList;
@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consultation flow behind the WebSocket: participants connect, resume and drop; guests wait, are admitted
@@ -35,6 +37,8 @@ import java.util.Optional;
  * node can act on any participant; events reach participants through {@link Delivery}.
  */
 public final class Consultations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Consultations.class);
 
     /** Validity of whiteboard tickets; revocation travels on {@link SessionEvents} anyway. */
     static final Duration TICKET_TTL = Duration.ofHours(12);
@@ -191,21 +195,21 @@ public final class Consultations {
         }
         Guest g = waiting.take(doctor.account(), new ParticipantId(m.guestId()))
                 .orElseThrow(() -> new ProtocolException(ErrorCode.UNKNOWN_GUEST, "This guest is not waiting"));
+        Participant guest = participants.get(g.id()).orElse(null);
+        if (guest == null) {
+            pushWaiting(doctor);
+            throw new ProtocolException(ErrorCode.UNKNOWN_GUEST, "This guest is not connected any more");
+        }
         SessionId sid;
         try {
             sid = sessionFor(doctor, m.sessionId());
             addMember(sid, fresh(doctorId));
             guests.put(g.admittedTo(sid));
-            Participant guest = participants.get(g.id()).orElse(null);
-            if (guest == null) {
-                throw new ProtocolException(ErrorCode.UNKNOWN_GUEST, "This guest is not connected any more");
-            }
-            addMember(sid, guest);
+            addMember(sid, participants.get(g.id()).orElse(guest));
         } catch (ProtocolException e) {
-            if (e.code() != ErrorCode.UNKNOWN_GUEST) {
-                guests.put(g);
-                waiting.join(g);
-            }
+            // not admitted after all (session full or over): the guest keeps its place in the waiting list
+            guests.put(g);
+            waiting.join(g);
             pushWaiting(doctor);
             throw e;
         }
@@ -277,10 +281,10 @@ public final class Consultations {
         if (!s.has(id)) {
             throw new ProtocolException(ErrorCode.NOT_IN_SESSION, "Not a member of this session");
         }
-        Map<String, String> fields = TelemetryFields.check(m.fields())
-                .orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_MESSAGE,
-                        "telemetry: at most 24 flat fields of numbers, booleans or short plain strings"));
-        stats.telemetry(p.account(), p.practice(), p.role().wire(), fields);
+        TelemetryReport report = SignalingStats.report(m.fields())
+                .orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_TELEMETRY,
+                        "telemetry: see docs/statistics.md, Browser telemetry (media, path, protocol, port, bitrateKbps, network)"));
+        stats.telemetry(report, s.account(), s.practice(), p.role().wire());
     }
 
     // --- internals ---------------------------------------------------------------------------------------
@@ -295,6 +299,7 @@ public final class Consultations {
         }
         Session s = new Session(SessionId.random(), doctor.account(), doctor.practice(), now(), List.of(), 0);
         sessions.create(s);
+        LOG.info("session {} started", s.id());
         events.publish(new SessionEvent.Started(s.id().value(), now()));
         stats.consultationStarted(s.account(), s.practice());
         return s.id();
@@ -380,8 +385,9 @@ public final class Consultations {
                 participants.get(m.id()).ifPresent(x -> participants.put(x.inSession(null)));
             }
         }
+        LOG.info("session {} ended ({}, {} members at most)", s.id(), reason, last.peakMembers());
         events.publish(new SessionEvent.Ended(s.id().value(), now()));
-        stats.consultationEnded(last.account(), last.practice(), last.startedAt(), last.peakMembers(), reason);
+        stats.consultationEnded(last.account(), last.practice(), last.startedAt(), last.peakMembers());
     }
 
     /** Sends the current waiting list to every doctor tab of the participant's account. */

@@ -4,6 +4,9 @@ import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.stats.StatsEvent;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,9 +20,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -34,39 +39,45 @@ public final class RedisStatsStore implements StatsStore {
 
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final int PAGE = 10_000;
-    /** Keys whose TTL and index entry this process has set; bounded, cleared when full. */
+    /** Keys whose TTL and index entry this process has set recently; bounded, cleared when full. */
     private static final int KNOWN_KEYS_MAX = 100_000;
+    private static final Duration REARM = Duration.ofMinutes(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final Retention retention;
     private final RedisAsyncCommands<String, String> write;
     private final StatefulRedisConnection<String, String> readConnection;
     private final RedisCommands<String, String> read;
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final RedisAsyncCommands<String, String> readAsync;
+    private final Map<String, Long> armedAt = new ConcurrentHashMap<>();
 
     public RedisStatsStore(RedisConnections connections, Retention retention) {
         this.retention = retention;
         this.write = connections.strings().async();
         this.readConnection = connections.client().connect();
         this.read = readConnection.sync();
+        this.readAsync = readConnection.async();
+    }
+
+    /** One practice's UTC day: the unit of a Redis key. */
+    private record Bucket(String practice, long epochDay) {
     }
 
     @Override
     public CompletableFuture<Void> append(List<StatsEvent> events) {
-        Map<String, List<ScoredValue<String>>> byKey = new HashMap<>();
-        Map<String, Long> dayStart = new HashMap<>();
+        Map<Bucket, List<ScoredValue<String>>> byBucket = new HashMap<>();
         for (StatsEvent e : events) {
             long at = e.at().toEpochMilli();
-            LocalDate day = day(at);
-            String key = RedisKeys.eventDay(e.practice(), day);
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(ScoredValue.just(at, EventLine.encode(e)));
-            dayStart.put(key, startOf(day));
+            byBucket.computeIfAbsent(new Bucket(e.practice(), Math.floorDiv(at, DAY_MS)), k -> new ArrayList<>())
+                    .add(ScoredValue.just(at, EventLine.encode(e)));
         }
         List<CompletableFuture<?>> futures = new ArrayList<>();
-        byKey.forEach((key, members) -> {
+        byBucket.forEach((bucket, members) -> {
+            String key = RedisKeys.eventDay(bucket.practice(), LocalDate.ofEpochDay(bucket.epochDay()));
             @SuppressWarnings("unchecked")
             ScoredValue<String>[] array = members.toArray(ScoredValue[]::new);
             futures.add(write.zadd(key, array).toCompletableFuture());
-            futures.add(onFirstWrite(key, RedisKeys.EVENT_DAYS, dayStart.get(key), retention.events()));
+            futures.add(onFirstWrite(key, RedisKeys.EVENT_DAYS, bucket.epochDay() * DAY_MS, retention.events()));
         });
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
@@ -81,16 +92,22 @@ public final class RedisStatsStore implements StatsStore {
                 onFirstWrite(key, RedisKeys.ADDRESS_DAYS, startOf(day), retention.addresses()));
     }
 
-    /** TTL (relative, so it holds whatever Redis' own clock says) and index entry, once per key and process. */
+    /**
+     * TTL (relative, so it holds whatever Redis' own clock says) and index entry of a day key, set again at most
+     * every {@link #REARM} per key and process: cheap on the write path, and a Redis that lost its data (restart
+     * without persistence) gets both back within minutes, so no key can live on without expiry.
+     */
     private CompletableFuture<?> onFirstWrite(String key, String index, long dayStart, Duration keep) {
-        if (known.contains(key)) {
+        long now = retention.clock().millis();
+        Long armed = armedAt.get(key);
+        if (armed != null && now - armed < REARM.toMillis()) {
             return CompletableFuture.completedFuture(null);
         }
-        if (known.size() > KNOWN_KEYS_MAX) {
-            known.clear();
+        if (armedAt.size() > KNOWN_KEYS_MAX) {
+            armedAt.clear();
         }
-        known.add(key);
-        long ttl = Math.max(1, dayStart + DAY_MS + keep.toMillis() - retention.clock().millis());
+        armedAt.put(key, now);
+        long ttl = Math.max(1, dayStart + DAY_MS + keep.toMillis() - now);
         RedisFuture<Boolean> expire = write.pexpire(key, ttl);
         RedisFuture<Long> indexed = write.zadd(index, dayStart, key);
         return CompletableFuture.allOf(expire.toCompletableFuture(), indexed.toCompletableFuture());
@@ -98,8 +115,8 @@ public final class RedisStatsStore implements StatsStore {
 
     @Override
     public void scan(Query q, Consumer<StatsEvent> out) {
-        readDays(q.from(), q.to(), retention.eventCutoff(), day -> RedisKeys.eventDay(q.practice(), day), (line, at) -> {
-            StatsEvent e = EventLine.decode(line, at, q.practice());
+        readDays(q.from(), q.to(), retention.eventCutoff(), day -> RedisKeys.eventDay(q.practice(), day), line -> {
+            StatsEvent e = EventLine.decode(line, q.practice());
             if (q.account().isEmpty() || q.account().get().equals(e.account())) {
                 out.accept(e);
             }
@@ -109,35 +126,53 @@ public final class RedisStatsStore implements StatsStore {
     @Override
     public List<IpRecord> addresses(String practice, Instant from, Instant to) {
         List<IpRecord> out = new ArrayList<>();
-        readDays(from, to, retention.addressCutoff(), day -> RedisKeys.addressDay(practice, day), (line, at) -> {
-            StatsEvent e = EventLine.decode(line, at, practice);
+        readDays(from, to, retention.addressCutoff(), day -> RedisKeys.addressDay(practice, day), line -> {
+            StatsEvent e = EventLine.decode(line, practice);
             out.add(new IpRecord(e.at(), e.account(), practice, e.fields().get("p")));
         });
         return out;
     }
 
-    private interface LineConsumer {
-        void accept(String line, long atMillis);
-    }
 
-    private void readDays(Instant from, Instant to, Instant cutoff, Function<LocalDate, String> keyOf, LineConsumer out) {
+    /**
+     * Reads the day sets in pages, asking Redis for the next page before handing out the current one, so Redis
+     * and this thread work at the same time.
+     */
+    private void readDays(Instant from, Instant to, Instant cutoff, Function<LocalDate, String> keyOf, Consumer<String> out) {
         long lo = Math.max(from.toEpochMilli(), cutoff.toEpochMilli());
         long hi = to.toEpochMilli();
         if (lo >= hi) {
             return;
         }
         Range<Long> range = Range.from(Range.Boundary.including(lo), Range.Boundary.excluding(hi));
-        for (LocalDate day = day(lo); !day.isAfter(day(hi - 1)); day = day.plusDays(1)) {
-            String key = keyOf.apply(day);
-            for (long offset = 0; ; offset += PAGE) {
-                List<ScoredValue<String>> page = read.zrangebyscoreWithScores(key, range, Limit.create(offset, PAGE));
-                for (ScoredValue<String> v : page) {
-                    out.accept(v.getValue(), (long) v.getScore());
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
+        LocalDate last = day(hi - 1);
+        LocalDate day = day(lo);
+        long offset = 0;
+        RedisFuture<List<String>> next = readAsync.zrangebyscore(keyOf.apply(day), range, Limit.create(0, PAGE));
+        while (next != null) {
+            List<String> page = await(next);
+            if (page.size() == PAGE) {
+                offset += PAGE;
+            } else {
+                day = day.plusDays(1);
+                offset = 0;
             }
+            next = day.isAfter(last) ? null
+                    : readAsync.zrangebyscore(keyOf.apply(day), range, Limit.create(offset, PAGE));
+            page.forEach(out);
+        }
+    }
+
+    private static <T> T await(RedisFuture<T> f) {
+        try {
+            return f.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisCommandInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new RedisException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new RedisCommandTimeoutException("reading statistics timed out");
         }
     }
 
@@ -156,7 +191,7 @@ public final class RedisStatsStore implements StatsStore {
             deleted += read.zcard(key);
             read.unlink(key);
             read.zrem(index, key);
-            known.remove(key);
+            armedAt.remove(key);
         }
         // The day the cut-off falls in: cut exactly.
         Range<Double> boundary = Range.from(Range.Boundary.excluding((double) (c - DAY_MS)), Range.Boundary.including((double) c));

@@ -108,4 +108,21 @@ class EventValidatorTest {
         StatsEvent sms = t.sms("a", "p", clock.instant());
         rejected(Rejection.INVALID_VALUE, () -> validator.check(with(sms, Map.of("country", "+49"))));
     }
+
+    @Test
+    void everyTelemetryReportSignalingAcceptsIsAValidEvent() throws Exception {
+        for (String media : List.of("audio-video", "audio")) {
+            for (String path : List.of("p2p", "relay")) {
+                for (String protocol : java.util.Arrays.asList("udp", "tcp", "tls", null)) {
+                    for (String network : java.util.Arrays.asList("wifi", "cellular", "ethernet", "other", "unknown", null)) {
+                        de.sprechzimmer.common.stats.TelemetryReport r = new de.sprechzimmer.common.stats.TelemetryReport(
+                                "s_1", media, path, protocol, 65_535, 10_000_000L, network);
+                        for (String role : List.of("doctor", "guest")) {
+                            assertThat(validator.check(r.toEvent(helper, "doc-1", "praxis-1", role)).fields()).containsEntry("path", path);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

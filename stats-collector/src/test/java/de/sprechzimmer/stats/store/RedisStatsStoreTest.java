@@ -64,4 +64,17 @@ class RedisStatsStoreTest extends StatsStoreContract {
         assertThat(connections.strings().sync().zcard(RedisKeys.EVENT_DAYS)).isZero();
         assertThat(connections.strings().sync().keys("sz:stats:ev:*")).isEmpty();
     }
+
+    @Test
+    void aRedisThatLostItsDataGetsTtlAndIndexBackWithinMinutes() {
+        store.append(List.of(t.sms("doc-1", "praxis-1", DAY0))).join();
+        RedisCommands<String, String> r = connections.strings().sync();
+        r.flushall();
+        store.append(List.of(t.sms("doc-1", "praxis-1", DAY0.plusSeconds(1)))).join();
+        String key = r.keys("sz:stats:ev:*").get(0);
+        clock.advance(Duration.ofMinutes(11));
+        store.append(List.of(t.sms("doc-1", "praxis-1", DAY0.plusSeconds(2)))).join();
+        assertThat(r.pttl(key)).isPositive();
+        assertThat(r.zrange(RedisKeys.EVENT_DAYS, 0, -1)).containsExactly(key);
+    }
 }

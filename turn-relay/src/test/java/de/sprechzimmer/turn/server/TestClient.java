@@ -59,6 +59,29 @@ final class TestClient implements AutoCloseable {
         return new TestClient(null, s, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
+    /** Over TLS, trusting any certificate (the relay generates a self-signed one in these tests). */
+    static TestClient tls(int port) throws Exception {
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ssl.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
+        s.setSoTimeout(5000);
+        s.startHandshake();
+        return new TestClient(null, s, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
     TestClient credentials(String username, String password) {
         this.username = username;
         this.password = password;
@@ -101,6 +124,33 @@ final class TestClient implements AutoCloseable {
         Arrays.stream(attributes).forEach(b::add);
         sendRaw(StunEncoder.encode(b.build(), null, true));
         return receiveResponse(tid);
+    }
+
+    /** A Send indication to {@code peer}; the XOR-PEER-ADDRESS is encoded with the indication's own transaction id. */
+    void send(InetSocketAddress peer, byte[] data) throws IOException {
+        TransactionId tid = TransactionId.random();
+        StunMessage m = StunMessage.builder(new MessageType(Method.SEND, MessageClass.INDICATION), tid)
+                .add(de.sprechzimmer.turn.proto.XorAddress.encode(AttributeType.XOR_PEER_ADDRESS, peer, tid))
+                .add(AttributeType.DATA, data)
+                .build();
+        sendRaw(StunEncoder.encode(m, null, false));
+    }
+
+    /** CreatePermission for {@code peer}, its XOR-PEER-ADDRESS encoded with the request's transaction id. */
+    StunMessage createPermission(InetSocketAddress peer) throws IOException {
+        StunMessage r = createPermissionOnce(peer);
+        if (isError(r, 401) || isError(r, 438)) {
+            realm = TextAttribute.of(r, AttributeType.REALM).orElseThrow();
+            nonce = TextAttribute.of(r, AttributeType.NONCE).orElseThrow();
+            r = createPermissionOnce(peer);
+        }
+        return r;
+    }
+
+    private StunMessage createPermissionOnce(InetSocketAddress peer) throws IOException {
+        TransactionId tid = TransactionId.random();
+        return requestWithCurrentNonce(Method.CREATE_PERMISSION, tid,
+                de.sprechzimmer.turn.proto.XorAddress.encode(AttributeType.XOR_PEER_ADDRESS, peer, tid));
     }
 
     void indication(Method method, RawAttribute... attributes) throws IOException {

@@ -47,6 +47,11 @@ public final class RedisKeys {
         return session(s) + ":usage";
     }
 
+    /** SCAN pattern matching every data key of a session (not its revocation marker, not its index entry). */
+    public static String sessionPattern(SessionId s) {
+        return session(s) + ":*";
+    }
+
     public static String ended(SessionId s) {
         return PREFIX + "ended:{" + s.value() + "}";
     }

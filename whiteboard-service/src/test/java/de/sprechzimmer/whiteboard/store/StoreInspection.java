@@ -35,7 +35,7 @@ public final class StoreInspection {
     /** Redis keys that hold data of {@code session} (key, files, counters; revocation markers excluded), and its index entry. */
     public static List<String> redisDataOf(RedisConnections redis, SessionId session) {
         List<String> found = new ArrayList<>(allRedisKeys(redis).stream()
-                .filter(k -> k.startsWith(RedisKeys.PREFIX + "{" + session.value() + "}")).toList());
+                .filter(k -> k.startsWith(RedisKeys.sessionPattern(session).replace("*", ""))).toList());
         if (redis.strings().sync().zscore(RedisKeys.DEADLINES, session.value()) != null) {
             found.add(RedisKeys.DEADLINES + " entry");
         }
