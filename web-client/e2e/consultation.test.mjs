@@ -238,7 +238,7 @@ async function consultation(browser, people) {
       await p.page.waitForTimeout(200);
     }
     check(report?.data?.path === 'p2p' && report.data.media === 'audio-video' && report.data.protocol === 'udp'
-      && report.data['bitrate-kbps'] > 0, `${p.name}: telemetry reports a p2p audio-video connection (${JSON.stringify(report?.data)})`);
+      && report.data.port > 0, `${p.name}: telemetry reports a p2p audio-video connection (${JSON.stringify(report?.data)})`);
     check(!p.frames.received.some((m) => m?.type === 'error'), `${p.name}: no signaling errors`);
   }
   step('telemetry reported');

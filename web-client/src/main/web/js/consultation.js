@@ -3,9 +3,11 @@
 import { Call } from './call.js';
 import { CallView } from './callview.js';
 import { canShareScreen, captureScreen } from './media.js';
-import { isRelayed, summarize, telemetryFields } from './stats.js';
+import { isRelayed, summarize, telemetryReport } from './stats.js';
 
 const STATS_INTERVAL_MS = 2000;
+/** statistics.md: at most one telemetry report every 30 s per member (here: per connection). */
+const TELEMETRY_MIN_INTERVAL_MS = 30000;
 
 /**
  * @typedef {import('./call.js').SessionData} SessionData
@@ -30,9 +32,9 @@ export class Consultation {
   #queue = Promise.resolve();
   /** @type {ReturnType<typeof setInterval> | undefined} */
   #statsTimer;
-  /** Last stats per peer, and what telemetry last said about that connection. */
-  /** @type {Map<string, { stats: import('./stats.js').StatsSummary, reported: string }>} */
-  #seen = new Map();
+  /** Per peer: what the last telemetry report said about the connection, and when. */
+  /** @type {Map<string, { kind: string, at: number }>} */
+  #reported = new Map();
   /** Counts end() calls: a start still waiting for the camera when the consultation ends must not go on. */
   #epoch = 0;
 
@@ -80,7 +82,7 @@ export class Consultation {
   end() {
     this.#epoch++;
     clearInterval(this.#statsTimer);
-    this.#seen.clear();
+    this.#reported.clear();
     this.call?.close();
     this.call = null;
     this.view = null;
@@ -145,7 +147,7 @@ export class Consultation {
         onPeerState: (id, state) => view.setPeerState(id, state),
         onPeerMedia: (id, media) => view.setPeerMedia(id, media),
         onPeerRemoved: (id) => {
-          this.#seen.delete(id);
+          this.#reported.delete(id);
           view.removePeer(id);
         },
         onChat: (from, text) => view.appendChat(from.name, text, false),
@@ -208,17 +210,14 @@ export class Consultation {
       }
       const stats = await summarize(link.pc);
       view.setPeerPath(id, isRelayed(stats));
-      const before = this.#seen.get(id);
-      if (!before) {
-        this.#seen.set(id, { stats, reported: '' });
-        continue;
-      }
-      const fields = telemetryFields(before.stats, stats, call.media.video || call.media.screen);
-      const kind = `${fields.media} ${fields.path} ${fields.protocol ?? ''}`;
-      this.#seen.set(id, { stats, reported: kind });
-      if (kind !== before.reported) {
-        // Once per connection, and again when it changes (e.g. from direct to relayed after an ICE restart).
-        this.options.signaling.send('telemetry', { sessionId: call.sessionId, ...fields });
+      const video = call.media.video || call.media.screen || (link.remoteStream?.getVideoTracks().length ?? 0) > 0;
+      const report = telemetryReport(stats, video);
+      const kind = `${report.media} ${report.path} ${report.protocol ?? ''}`;
+      const last = this.#reported.get(id);
+      // Once per connection, and again when its kind changes (e.g. relayed after an ICE restart), rate-limited.
+      if (!last || (kind !== last.kind && Date.now() - last.at >= TELEMETRY_MIN_INTERVAL_MS)) {
+        this.#reported.set(id, { kind, at: Date.now() });
+        this.options.signaling.send('telemetry', { sessionId: call.sessionId, ...report });
       }
     }
   }

@@ -7,7 +7,7 @@
  *   videoFramesDecoded: number, videoBytesReceived: number, frameWidth: number, frameHeight: number,
  *   audioPacketsReceived: number, audioBytesReceived: number,
  *   localCandidateType: string | null, remoteCandidateType: string | null, rttMs: number | null,
- *   protocol: string | null, relayPort: number | null
+ *   protocol: string | null, remotePort: number | null, outgoingKbps: number | null, networkType: string | null
  * }} StatsSummary
  */
 
@@ -22,7 +22,7 @@ export async function summarize(pc) {
   const s = {
     at: Date.now(), videoFramesDecoded: 0, videoBytesReceived: 0, frameWidth: 0, frameHeight: 0,
     audioPacketsReceived: 0, audioBytesReceived: 0, localCandidateType: null, remoteCandidateType: null, rttMs: null,
-    protocol: null, relayPort: null,
+    protocol: null, remotePort: null, outgoingKbps: null, networkType: null,
   };
   /** @type {string | null} */
   let pairId = null;
@@ -51,10 +51,11 @@ export async function summarize(pc) {
     const local = report.get(pair.localCandidateId);
     s.localCandidateType = local?.candidateType ?? null;
     s.remoteCandidateType = report.get(pair.remoteCandidateId)?.candidateType ?? null;
-    // Through our relay the protocol that matters is the one to the relay (udp, tcp or tls), and its port.
+    // Through a relay the protocol that matters is the one between browser and relay (udp, tcp or tls).
     s.protocol = local?.candidateType === 'relay' ? local.relayProtocol ?? null : local?.protocol ?? null;
-    const port = local?.candidateType === 'relay' && typeof local.url === 'string' ? /:(\d+)(\?|$)/.exec(local.url)?.[1] : undefined;
-    s.relayPort = port ? Number(port) : null;
+    s.remotePort = report.get(pair.remoteCandidateId)?.port ?? null;
+    s.outgoingKbps = typeof pair.availableOutgoingBitrate === 'number' ? Math.round(pair.availableOutgoingBitrate / 1000) : null;
+    s.networkType = local?.networkType ?? null;
     s.rttMs = typeof pair.currentRoundTripTime === 'number' ? Math.round(pair.currentRoundTripTime * 1000) : null;
   }
   return s;
@@ -83,29 +84,27 @@ export function isRelayed(s) {
 }
 
 /**
- * The `telemetry` fields for the statistics (docs/signaling-protocol.md; catalogue in the stats collector):
- * connection metadata only, never content or addresses.
- * @param {StatsSummary} before
- * @param {StatsSummary} after
- * @param {boolean} sendingVideo
- * @returns {Record<string, string | number>}
+ * The `telemetry` report for the statistics (docs/statistics.md, "Browser telemetry"): the kind of connection,
+ * never content or addresses. Absent values are left out.
+ * @param {StatsSummary} s
+ * @param {boolean} video whether a video track is sent or received
+ * @returns {{ media: string, path: string, protocol?: string, port?: number, bitrateKbps?: number, network?: string }}
  */
-export function telemetryFields(before, after, sendingVideo) {
-  /** @type {Record<string, string | number>} */
-  const t = { media: sendingVideo ? 'audio-video' : 'audio', path: isRelayed(after) ? 'relay' : 'p2p' };
-  if (after.protocol === 'udp' || after.protocol === 'tcp' || after.protocol === 'tls') {
-    t.protocol = after.protocol;
+export function telemetryReport(s, video) {
+  /** @type {{ media: string, path: string, protocol?: string, port?: number, bitrateKbps?: number, network?: string }} */
+  const r = { media: video ? 'audio-video' : 'audio', path: s.localCandidateType === 'relay' ? 'relay' : 'p2p' };
+  if (s.protocol === 'udp' || s.protocol === 'tcp' || s.protocol === 'tls') {
+    r.protocol = s.protocol;
   }
-  if (after.relayPort !== null) {
-    t.port = after.relayPort;
+  if (s.remotePort !== null && s.remotePort >= 1 && s.remotePort <= 65535) {
+    r.port = s.remotePort;
   }
-  t['bitrate-kbps'] = receivedKbps(before, after);
-  t.network = networkType();
-  return t;
-}
-
-/** What the browser says about the network (only some do; "unknown" otherwise). */
-function networkType() {
-  const type = /** @type {any} */ (navigator).connection?.type;
-  return type === 'wifi' || type === 'cellular' || type === 'ethernet' ? type : type ? 'other' : 'unknown';
+  if (s.outgoingKbps !== null && s.outgoingKbps >= 0) {
+    r.bitrateKbps = Math.min(s.outgoingKbps, 10_000_000);
+  }
+  const network = s.networkType ?? /** @type {any} */ (navigator).connection?.type;
+  if (typeof network === 'string') {
+    r.network = ['wifi', 'cellular', 'ethernet', 'unknown'].includes(network) ? network : 'other';
+  }
+  return r;
 }
