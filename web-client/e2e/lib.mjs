@@ -13,8 +13,16 @@ export const CHROMIUM_ARGS = [
 /** Every wait has an explicit limit (TESTING.md: a broken call may sit at `new` forever). */
 export const WAIT = { short: 5000, ui: 10000, media: 25000 };
 
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/**
+ * @param {'fake-devices' | 'prompts-unanswered' | 'no-devices'} [kind] the TESTING.md flags; or without the fake
+ *   permission UI (headless Chromium then refuses camera and microphone, like a user who clicks "block"); or
+ *   without fake devices too (a machine with neither camera nor microphone)
+ */
+export function launch(kind = 'fake-devices') {
+  const drop = kind === 'prompts-unanswered' ? ['--use-fake-ui-for-media-stream']
+    : kind === 'no-devices' ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : [];
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: CHROMIUM_ARGS.filter((a) => !drop.includes(a)) });
 }
 
 /**

@@ -82,6 +82,7 @@ async function resumeAfterReload() {
     guest = null;
   }
   if (guest) {
+    show(els.stepJoin, false); // no flash of the form while the token is checked
     try {
       guest.room = (await api.guestMe()).room;
       enterWaitingRoom();
@@ -91,6 +92,7 @@ async function resumeAfterReload() {
         guest = null;
         sessionStorage.removeItem(GUEST_KEY);
         setMessage(els.joinError, 'join.error.tokenGone');
+        show(els.stepJoin, true);
       } else {
         enterWaitingRoom(); // server unreachable for now: the signaling link keeps trying
         return;
