@@ -6,6 +6,8 @@ public final class Refused extends RuntimeException {
 
     private final transient Refusal refusal;
     private final String detail;
+    /** Set once by {@link #with}, right after construction and before the exception is thrown. */
+    private transient Object extra;
 
     Refused(Refusal refusal, String detail) {
         super(refusal.code(), null, false, false);
@@ -26,8 +28,6 @@ public final class Refused extends RuntimeException {
     public Object extra() {
         return extra;
     }
-
-    private transient Object extra;
 
     public Refused with(Object extra) {
         this.extra = extra;

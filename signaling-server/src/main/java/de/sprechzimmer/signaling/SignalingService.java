@@ -11,6 +11,7 @@ import de.sprechzimmer.common.privacy.Pseudonymizer;
 import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
+import de.sprechzimmer.common.stats.StatsEvents;
 import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.Scheduler;
 import de.sprechzimmer.common.turn.TurnCredentials;
@@ -22,7 +23,9 @@ import de.sprechzimmer.signaling.http.WebFiles;
 import de.sprechzimmer.signaling.protocol.ServerMessage;
 import de.sprechzimmer.signaling.ratelimit.RedeemLimiter;
 import de.sprechzimmer.signaling.room.Rooms;
+import de.sprechzimmer.signaling.session.Arrivals;
 import de.sprechzimmer.signaling.session.Consultations;
+import de.sprechzimmer.signaling.session.Roster;
 import de.sprechzimmer.signaling.session.IceServers;
 import de.sprechzimmer.signaling.stats.SignalingStats;
 import de.sprechzimmer.signaling.waiting.Redemptions;
@@ -66,7 +69,7 @@ public final class SignalingService implements AutoCloseable {
         this.stores = redis.map(r -> RedisStores.create(r, scheduler)).orElseGet(Stores::inMemory);
         SignalingMetrics metrics = new SignalingMetrics(registry);
         var clock = scheduler.clock();
-        this.stats = new SignalingStats(sink, new Pseudonymizer(secret(CommonSettings.PSEUDONYM_SECRET)), clock);
+        this.stats = new SignalingStats(sink, new StatsEvents(new Pseudonymizer(secret(CommonSettings.PSEUDONYM_SECRET)), clock), clock);
         this.accounts = new Accounts(stores.accounts(), PasswordHasher.owaspDefault(), clock,
                 settings.get(SignalingSettings.SESSION_TOKEN_TTL));
         this.rooms = new Rooms(stores.rooms(), new AccessCodes(), clock);
@@ -77,20 +80,21 @@ public final class SignalingService implements AutoCloseable {
                 new TurnCredentials(secret(CommonSettings.TURN_SECRET), clock),
                 settings.get(SignalingSettings.TURN_CREDENTIAL_TTL), settings.get(SignalingSettings.ICE_TRANSPORT_POLICY));
         Duration resumeWindow = settings.get(SignalingSettings.RESUME_WINDOW);
-        Consultations consultations = new Consultations(stores.participants(), stores.sessions(), stores.guests(),
-                new WaitingList(stores.guests(), rooms, clock),
-                g -> {
-                    Redemptions.Lobby l = redemptions.lobbyOf(g);
-                    return new ServerMessage.RoomInfo(l.roomName(), l.waitingText(), l.practiceName());
-                },
-                stores.delivery(), events, tickets, ice, stats, scheduler, resumeWindow);
+        Redemptions lobby = redemptions;
+        Roster roster = new Roster(stores.participants(), stores.sessions(), stores.guests(),
+                new WaitingList(stores.guests(), rooms, clock), stores.delivery(), events, tickets, ice, stats, clock);
+        Arrivals arrivals = new Arrivals(roster, g -> {
+            Redemptions.Lobby l = lobby.lobbyOf(g);
+            return new ServerMessage.RoomInfo(l.roomName(), l.waitingText(), l.practiceName());
+        }, scheduler, resumeWindow);
+        Consultations consultations = new Consultations(roster);
         int perMinute = settings.get(SignalingSettings.REDEEM_RATE_PER_MINUTE);
         int global = settings.get(SignalingSettings.REDEEM_RATE_GLOBAL);
         this.redeemLimiter = new RedeemLimiter(perMinute, global, clock);
         this.loginLimiter = new RedeemLimiter(perMinute, global, clock);
         this.api = new Api(accounts, rooms, redemptions, tickets, redeemLimiter, loginLimiter, stats, metrics,
                 blocking, clock, settings.optional(SignalingSettings.PUBLIC_URL), stores.blocking());
-        this.websocket = new WebSocketEndpoint(consultations, accounts, scheduler, metrics,
+        this.websocket = new WebSocketEndpoint(arrivals, consultations, accounts, scheduler, metrics,
                 settings.get(SignalingSettings.HEARTBEAT_INTERVAL), resumeWindow, stores.blocking() ? blocking : null);
     }
 

@@ -94,7 +94,9 @@ class ConsultationFlowTest {
             assertThat(guest.next("session-ended").get("data").get("sessionId").asText()).isEqualTo(sessionId);
             assertThat(guest.closeCode()).isEqualTo(4403);
             assertThat(server.sessionEvents).anyMatch(e -> e instanceof SessionEvent.Started s && s.sessionId().equals(sessionId));
-            assertThat(server.sessionEvents).anyMatch(e -> e instanceof SessionEvent.Ended s && s.sessionId().equals(sessionId));
+            // published right after the sockets are told: may come a moment after the close
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> server.sessionEvents.stream()
+                    .anyMatch(e -> e instanceof SessionEvent.Ended s && s.sessionId().equals(sessionId)));
         }
 
         Rest.Reply me = rest.get("/api/guest/me", guestToken);
@@ -119,6 +121,8 @@ class ConsultationFlowTest {
             doctor.hello(doctorToken);
             String inId = in.hello(inToken).get("data").get("participantId").asText();
             String outId = out.hello(outToken).get("data").get("participantId").asText();
+            in.next("waiting-room");
+            out.next("waiting-room");
             doctor.send("admit", Map.of("guestId", inId));
             String sessionId = doctor.next("ok").get("data").get("sessionId").asText();
             in.next("session");

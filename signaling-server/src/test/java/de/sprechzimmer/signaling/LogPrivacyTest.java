@@ -49,6 +49,7 @@ class LogPrivacyTest {
                 JsonNode w = guest.hello(guestToken);
                 resume = w.get("data").get("resumeToken").asText();
                 String guestId = w.get("data").get("participantId").asText();
+                guest.next("waiting-room");
                 guest.sendRaw("{\"v\":1,\"type\":\"hello\",\"data\":{\"token\":\"" + guestToken + "\",\"name\":\"" + PATIENT + "\"}");
                 guest.error("invalid_json");
                 guest.sendRaw("{\"v\":1,\"type\":\"" + PATIENT + "\"}");
@@ -60,7 +61,7 @@ class LogPrivacyTest {
                         Map.of("type", "offer", "sdp", "v=0\r\nc=IN IP4 10.9.8.7\r\na=candidate:1 1 udp 1 10.9.8.7 5000 typ host"))));
                 guest.next("signal");
                 guest.send("telemetry", Map.of("sessionId", sessionId, "note", PATIENT + " <script>"));
-                guest.error("invalid_message");
+                guest.error("invalid_telemetry");
                 doctor.send("end-session", Map.of("sessionId", sessionId));
                 guest.closeCode();
             }

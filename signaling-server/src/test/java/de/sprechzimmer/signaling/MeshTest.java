@@ -82,9 +82,13 @@ class MeshTest {
         guests.get(1).send("telemetry", Map.of("sessionId", sessionId, "media", "audio-video", "path", "relay",
                 "port", 443, "bitrateKbps", 1200));
         guests.get(1).next("ok");
+        guests.get(1).send("telemetry", Map.of("sessionId", sessionId, "media", "audio-video", "path", "relay",
+                "sdp", "v=0"));
+        guests.get(1).error("invalid_telemetry");
         assertThat(server.stats).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("telemetry");
-            assertThat(e.fields()).containsEntry("path", "relay").containsEntry("role", "guest").doesNotContainKey("sessionId");
+            assertThat(e.fields()).containsEntry("path", "relay").containsEntry("role", "guest").containsEntry("bitrate-kbps", "1200")
+                    .doesNotContainKey("sessionId");
         });
         assertThat(server.registry.get("signaling.messages.in").tag("type", "admit").counter().count()).isEqualTo(4);
         assertThat(server.registry.get("signaling.redeem.attempts").tag("outcome", "ok").counter().count()).isEqualTo(4);

@@ -33,6 +33,7 @@ class ResumeTest {
         JsonNode welcome = guest.hello(guestToken);
         guestId = welcome.get("data").get("participantId").asText();
         guestResume = welcome.get("data").get("resumeToken").asText();
+        guest.next("waiting-room");
         doctor.send("admit", Map.of("guestId", guestId));
         sessionId = doctor.next("ok").get("data").get("sessionId").asText();
         guest.next("session");

@@ -26,6 +26,7 @@ final class WsConn {
 
     private final CompletableFuture<WsConn> open = new CompletableFuture<>();
     private final Consumer<String> onText;
+    private static final String WAITING = "\"type\":\"waiting\"";
     private Channel channel;
 
     private WsConn(Consumer<String> onText) {
@@ -59,6 +60,13 @@ final class WsConn {
 
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+                                        // the doctors' waiting lists are large and of no interest here: skip decoding them
+                                        var buf = frame.content();
+                                        int head = Math.min(48, buf.readableBytes());
+                                        if (buf.toString(buf.readerIndex(), head, java.nio.charset.StandardCharsets.US_ASCII).contains(WAITING)) {
+                                            c.onText.accept("{\"v\":1,\"type\":\"waiting\"}");
+                                            return;
+                                        }
                                         c.onText.accept(frame.text());
                                     }
 

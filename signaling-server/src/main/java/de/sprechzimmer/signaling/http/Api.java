@@ -97,7 +97,7 @@ public final class Api {
             Account a = me(ex);
             Views.CodeRequest req = Replies.body(ex, Views.CodeRequest.class);
             AccessCode c = rooms.createCode(a.id(), ex.pathParam("roomId"), req.patientName(), req.validFrom(), req.validUntil());
-            stats.accessCodeCreated(a.id(), a.practiceId(), Duration.between(c.validFrom(), c.validUntil()));
+            stats.accessCodeCreated(a.id(), a.practiceId());
             return new Replies.Created(Views.CodeView.of(c, baseUrl(ex)));
         }));
         r.delete("/api/codes/{codeId}", ex -> handle(ex, () -> {
@@ -130,7 +130,9 @@ public final class Api {
             }
             metrics.login("ok");
             Accounts.Login l = login.get();
-            stats.login(l.account().id(), l.account().practiceId());
+            stats.login(l.account().id(), l.account().practiceId(), l.account().has(Role.PRACTICE_ADMIN),
+                    ex.header(HttpHeaderNames.HOST).map(de.sprechzimmer.signaling.session.IceServers::hostOf).orElse(null),
+                    ex.clientAddress());
             return new Views.LoginReply(l.token(), l.expiresAt(), Views.AccountView.of(l.account(), l.practice()));
         });
     }

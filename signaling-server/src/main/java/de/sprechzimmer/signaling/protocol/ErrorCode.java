@@ -17,6 +17,7 @@ public enum ErrorCode {
     UNKNOWN_PEER("unknown_peer"),
     RATE_LIMITED("rate_limited"),
     SESSION_FULL("session_full"),
+    INVALID_TELEMETRY("invalid_telemetry"),
     INTERNAL_ERROR("internal_error");
 
     private final String wire;

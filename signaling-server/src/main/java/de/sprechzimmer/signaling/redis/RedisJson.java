@@ -33,7 +33,8 @@ public final class RedisJson {
         try {
             return Optional.of(Json.mapper().readValue(json, type));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable " + type.getSimpleName() + " in Redis", e);
+            // no cause: a parser message may quote the stored JSON, which can hold names
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + " in Redis");
         }
     }
 

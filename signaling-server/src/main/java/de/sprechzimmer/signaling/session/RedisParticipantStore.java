@@ -22,8 +22,7 @@ public final class RedisParticipantStore implements ParticipantStore {
     @Override
     public void put(Participant p) {
         long ttl = RedisJson.SAFETY_TTL.toMillis();
-        String old = redis.getset(RedisKeys.participant(p.id().value()), RedisJson.write(p));
-        redis.pexpire(RedisKeys.participant(p.id().value()), ttl);
+        String old = redis.setGet(RedisKeys.participant(p.id().value()), RedisJson.write(p), SetArgs.Builder.px(ttl));
         RedisJson.read(old, Participant.class).filter(o -> !o.resumeHash().equals(p.resumeHash()))
                 .ifPresent(o -> redis.del(RedisKeys.resume(o.resumeHash())));
         redis.set(RedisKeys.resume(p.resumeHash()), p.id().value(), SetArgs.Builder.px(ttl));

@@ -1,66 +1,89 @@
 package de.sprechzimmer.signaling.stats;
 
-import de.sprechzimmer.common.privacy.Pseudonymizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import de.sprechzimmer.common.json.Json;
 import de.sprechzimmer.common.stats.StatsEvent;
+import de.sprechzimmer.common.stats.StatsEvents;
 import de.sprechzimmer.common.stats.StatsSink;
+import de.sprechzimmer.common.stats.TelemetryReport;
 import de.sprechzimmer.signaling.ids.AccountId;
 import de.sprechzimmer.signaling.ids.PracticeId;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Every statistics event signaling emits, in one place so the vocabulary is easy to adapt. Accounts and
- * practices appear only as keyed-hash pseudonyms; fields hold kinds, counts and durations, never names, codes,
- * addresses or ids of patients.
+ * Every statistics event signaling emits (docs/statistics.md, "Event catalogue"), in one place. Events are built
+ * with {@link StatsEvents}: accounts and practices become keyed-hash pseudonyms, a client address is truncated;
+ * fields hold kinds, counts and durations, never names, codes or ids of patients.
  */
 public final class SignalingStats {
 
+    /** Every waiting room and code belongs to one doctor so far. */
+    static final String ROOM_KIND = "personal";
+
     private final StatsSink sink;
-    private final Pseudonymizer pseudonyms;
+    private final StatsEvents events;
     private final Clock clock;
 
-    public SignalingStats(StatsSink sink, Pseudonymizer pseudonyms, Clock clock) {
+    public SignalingStats(StatsSink sink, StatsEvents events, Clock clock) {
         this.sink = sink;
-        this.pseudonyms = pseudonyms;
+        this.events = events;
         this.clock = clock;
     }
 
-    public void login(AccountId account, PracticeId practice) {
-        emit("login", account, practice, Map.of());
+    public void login(AccountId account, PracticeId practice, boolean admin, String host, InetAddress client) {
+        emit(() -> events.of(StatsEvents.LOGIN, account.value(), practice.value()).field("role", admin ? "admin" : "doctor")
+                .field("domain", host).field("client", "browser").clientAddress(client).build());
     }
 
     public void waitingRoomCreated(AccountId account, PracticeId practice) {
-        emit("waiting-room.created", account, practice, Map.of());
+        emit(() -> events.of(StatsEvents.WAITING_ROOM_CREATED, account.value(), practice.value())
+                .field("room-kind", ROOM_KIND).build());
     }
 
-    public void accessCodeCreated(AccountId account, PracticeId practice, Duration validity) {
-        emit("access-code.created", account, practice, Map.of("validityHours", String.valueOf(validity.toHours())));
+    public void accessCodeCreated(AccountId account, PracticeId practice) {
+        emit(() -> events.of(StatsEvents.ACCESS_CODE_CREATED, account.value(), practice.value())
+                .field("room-kind", ROOM_KIND).build());
     }
 
     public void consultationStarted(AccountId account, PracticeId practice) {
-        emit("consultation.started", account, practice, Map.of());
+        emit(() -> events.of(StatsEvents.CONSULTATION_STARTED, account.value(), practice.value())
+                .field("doctors", 1).field("guests", 0).build());
     }
 
-    public void consultationEnded(AccountId account, PracticeId practice, Instant startedAt, int peakParticipants,
-                                  String reason) {
-        long seconds = Math.max(0, Duration.between(startedAt, clock.instant()).getSeconds());
-        emit("consultation.ended", account, practice, Map.of("durationSeconds", String.valueOf(seconds),
-                "peakParticipants", String.valueOf(peakParticipants), "reason", reason));
+    /** {@code peakMembers}: most members at once; one of them the doctor. */
+    public void consultationEnded(AccountId account, PracticeId practice, Instant startedAt, int peakMembers) {
+        long seconds = Math.min(86_400, Math.max(0, Duration.between(startedAt, clock.instant()).getSeconds()));
+        emit(() -> events.of(StatsEvents.CONSULTATION_ENDED, account.value(), practice.value())
+                .field("duration-s", seconds).field("doctors", 1).field("guests", Math.max(0, peakMembers - 1)).build());
     }
 
-    /** Client telemetry after {@link TelemetryFields} checked it: role plus bounded metadata. */
-    public void telemetry(AccountId account, PracticeId practice, String role, Map<String, String> fields) {
-        Map<String, String> all = new java.util.HashMap<>(fields);
-        all.put("role", role);
-        emit("telemetry", account, practice, all);
-    }
-
-    private void emit(String type, AccountId account, PracticeId practice, Map<String, String> fields) {
+    /**
+     * A member's {@code telemetry} data as the statistics accept it, or empty when its shape is wrong (too large,
+     * unknown fields, values out of range): {@link TelemetryReport} decides.
+     */
+    public static Optional<TelemetryReport> report(JsonNode data) {
+        if (data.toString().length() > TelemetryReport.MAX_BYTES) {
+            return Optional.empty();
+        }
         try {
-            sink.record(new StatsEvent(type, clock.instant(), pseudonyms.pseudonym("account", account.value()),
-                    pseudonyms.pseudonym("practice", practice.value()), fields));
+            return Optional.of(Json.mapper().treeToValue(data, TelemetryReport.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** For the session's doctor account and practice, with the reporting member's role. */
+    public void telemetry(TelemetryReport report, AccountId account, PracticeId practice, String role) {
+        emit(() -> report.toEvent(events, account.value(), practice.value(), role));
+    }
+
+    private void emit(java.util.function.Supplier<StatsEvent> event) {
+        try {
+            sink.record(event.get());
         } catch (RuntimeException e) {
             // StatsSink must not throw; if one does, statistics are lost, the consultation is not.
         }

@@ -3,9 +3,13 @@ package de.sprechzimmer.signaling.ws;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one connection's tasks one after another, in order, on a shared pool (for stores that block). */
 final class SerialExecutor implements Executor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor pool;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
@@ -49,7 +53,12 @@ final class SerialExecutor implements Executor {
                     return;
                 }
             }
-            next.run();
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // one failing task must not stall the connection's queue; the task reported its own failure
+                LOG.warn("a connection task failed: {}", e.getClass().getName());
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package de.sprechzimmer.signaling.ws;
 import de.sprechzimmer.common.time.Scheduler;
 import de.sprechzimmer.signaling.SignalingMetrics;
 import de.sprechzimmer.signaling.account.Accounts;
+import de.sprechzimmer.signaling.session.Arrivals;
 import de.sprechzimmer.signaling.session.Consultations;
 import io.netty.channel.ChannelHandler;
 import java.time.Duration;
@@ -24,10 +25,10 @@ public final class WebSocketEndpoint {
     private final WsContext context;
 
     /** @param blockingPool null when the stores never block (in memory): handle messages on the event loop */
-    public WebSocketEndpoint(Consultations consultations, Accounts accounts, Scheduler scheduler,
+    public WebSocketEndpoint(Arrivals arrivals, Consultations consultations, Accounts accounts, Scheduler scheduler,
                              SignalingMetrics metrics, Duration heartbeat, Duration resumeWindow, Executor blockingPool) {
         Supplier<Executor> logic = blockingPool == null ? () -> Runnable::run : () -> new SerialExecutor(blockingPool);
-        this.context = new WsContext(consultations, accounts, scheduler, metrics, new Connections(scheduler, heartbeat),
+        this.context = new WsContext(arrivals, consultations, accounts, scheduler, metrics, new Connections(scheduler, heartbeat),
                 heartbeat, resumeWindow, AUTH_TIMEOUT, MESSAGES_PER_SECOND, logic);
     }
 

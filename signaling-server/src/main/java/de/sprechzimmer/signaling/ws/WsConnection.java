@@ -14,6 +14,7 @@ import de.sprechzimmer.signaling.protocol.ProtocolException;
 import de.sprechzimmer.signaling.protocol.ProtocolVersion;
 import de.sprechzimmer.signaling.protocol.ServerMessage;
 import de.sprechzimmer.signaling.ratelimit.TokenBucket;
+import de.sprechzimmer.signaling.session.Arrivals;
 import de.sprechzimmer.signaling.session.Consultations;
 import de.sprechzimmer.signaling.session.IceServers;
 import de.sprechzimmer.signaling.session.Role;
@@ -173,14 +174,14 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (helloSeen) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "Only one hello per connection");
         }
-        Consultations.Connected c;
+        Arrivals.Connected c;
         if (h.token() != null) {
             Optional<Account> account = cx.accounts().authenticate(h.token());
             c = account.isPresent()
-                    ? cx.consultations().connectDoctor(account.get(), socket, host)
-                    : cx.consultations().connectGuest(h.token(), socket, host);
+                    ? cx.arrivals().connectDoctor(account.get(), socket, host)
+                    : cx.arrivals().connectGuest(h.token(), socket, host);
         } else if (env.version().supportsResume()) {
-            c = cx.consultations().resume(h.resume(), socket, host);
+            c = cx.arrivals().resume(h.resume(), socket, host);
         } else {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "This protocol version cannot resume");
         }
@@ -193,7 +194,7 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
         socket.sendDirect(Codec.reply(env.id(), new ServerMessage.Welcome(role.wire(), participant.value(),
                 c.resumeToken(), c.resumed(), cx.heartbeat().toMillis(), cx.resumeWindow().toMillis(),
                 ProtocolVersion.V1.features())));
-        cx.consultations().start(c, socket, h.lastSeq() == null ? 0 : h.lastSeq());
+        cx.arrivals().start(c, socket, h.lastSeq() == null ? 0 : h.lastSeq());
     }
 
     /** {@code ok} for requests that always get one, and for others when the client asked (sent an id). */
@@ -248,7 +249,7 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
             ParticipantId p = participant;
             if (p != null) {
                 try {
-                    logic.execute(() -> cx.consultations().dropped(p, socket));
+                    logic.execute(() -> cx.arrivals().dropped(p, socket));
                 } catch (RejectedExecutionException e) {
                     LOG.warn("could not record a dropped connection: worker pool full");
                 }
