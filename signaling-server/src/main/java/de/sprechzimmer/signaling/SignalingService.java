@@ -80,11 +80,10 @@ public final class SignalingService implements AutoCloseable {
                 new TurnCredentials(secret(CommonSettings.TURN_SECRET), clock),
                 settings.get(SignalingSettings.TURN_CREDENTIAL_TTL), settings.get(SignalingSettings.ICE_TRANSPORT_POLICY));
         Duration resumeWindow = settings.get(SignalingSettings.RESUME_WINDOW);
-        Redemptions lobby = redemptions;
         Roster roster = new Roster(stores.participants(), stores.sessions(), stores.guests(),
                 new WaitingList(stores.guests(), rooms, clock), stores.delivery(), events, tickets, ice, stats, clock);
         Arrivals arrivals = new Arrivals(roster, g -> {
-            Redemptions.Lobby l = lobby.lobbyOf(g);
+            Redemptions.Lobby l = redemptions.lobbyOf(g);
             return new ServerMessage.RoomInfo(l.roomName(), l.waitingText(), l.practiceName());
         }, scheduler, resumeWindow);
         Consultations consultations = new Consultations(roster);

@@ -59,6 +59,8 @@ class ResumeTest {
                 "payload", Map.of("description", Map.of("type", "offer", "sdp", "while-away"))));
         doctor.next("ok");
         server.scheduler.advance(Duration.ofSeconds(29));
+        doctor.send("pong", Map.of("t", 29));
+        doctor.next("ok");
 
         try (WsClient back = WsClient.open(server.ws())) {
             back.send("hello", Map.of("resume", guestResume, "lastSeq", lastSeq));

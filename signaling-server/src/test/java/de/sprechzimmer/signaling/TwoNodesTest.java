@@ -91,4 +91,42 @@ class TwoNodesTest {
         }
         assertThat(nodeB.rest().get("/api/guest/me", guestToken).error()).isEqualTo("token_revoked");
     }
+
+    @Test
+    void aGuestDroppedOnOneNodeResumesOnTheOtherWithWhatItMissed() throws Exception {
+        String doctorToken = nodeA.rest().login(TestServer.ADMIN, TestServer.PASSWORD);
+        String guestToken = nodeB.rest().redeem(nodeA.rest().code(doctorToken, "Erika"), "Erika");
+        try (WsClient doctor = WsClient.open(nodeA.ws())) {
+            doctor.hello(doctorToken);
+            String guestId;
+            String resume;
+            long lastSeq;
+            try (WsClient guest = WsClient.open(nodeB.ws())) {
+                JsonNode w = guest.hello(guestToken).get("data");
+                guestId = w.get("participantId").asText();
+                resume = w.get("resumeToken").asText();
+                guest.next("waiting-room");
+                doctor.send("admit", Map.of("guestId", guestId));
+                guest.next("session");
+                lastSeq = guest.lastSeq;
+                guest.abort();
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> nodeB.service.openConnections() == 0);
+            }
+            String sessionId = doctor.next("ok").get("data").get("sessionId").asText();
+            doctor.send("signal", Map.of("sessionId", sessionId, "to", guestId,
+                    "payload", Map.of("description", Map.of("type", "offer", "sdp", "missed"))));
+            doctor.next("ok");
+            try (WsClient back = WsClient.open(nodeA.ws())) {
+                back.send("hello", Map.of("resume", resume, "lastSeq", lastSeq));
+                assertThat(back.next("welcome").get("data").get("resumed").asBoolean()).isTrue();
+                JsonNode missed = back.next("signal");
+                assertThat(missed.get("seq").asLong()).isEqualTo(lastSeq + 1);
+                assertThat(missed.get("data").get("payload").get("description").get("sdp").asText()).isEqualTo("missed");
+                // and live events now reach it on its new node
+                doctor.send("signal", Map.of("sessionId", sessionId, "to", guestId, "payload", Map.of("candidate", Map.of())));
+                assertThat(back.next("signal").get("seq").asLong()).isEqualTo(lastSeq + 2);
+            }
+        }
+    }
 }

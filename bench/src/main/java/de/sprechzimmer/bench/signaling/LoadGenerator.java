@@ -269,6 +269,7 @@ public final class LoadGenerator {
         int warmup = Math.min(10, seconds / 3);
         Thread.sleep(warmup * 1000L);
         latencies.reset();
+        var buckets0 = relayBuckets();
         long s0 = sent.get();
         long r0 = received.get();
         long e0 = errors.get();
@@ -282,6 +283,9 @@ public final class LoadGenerator {
                     latencies.percentile(99) / 1000.0, errors.get() - e0, heap());
         }
         ticker.shutdownNow();
+        var buckets1 = relayBuckets();
+        System.out.printf("server-side relay (frame in to hand-off to the socket): p50 %s, p99 %s%n",
+                serverPercentile(buckets0, buckets1, 50), serverPercentile(buckets0, buckets1, 99));
         double secs = (System.nanoTime() - m0) / 1e9;
         long held = clients.stream().filter(c -> c.conn != null && c.conn.active()).count();
         System.out.printf("RESULT connections held %d | client->server %.0f msg/s, server->client %.0f msg/s | relayed signals %d: "
@@ -313,6 +317,41 @@ public final class LoadGenerator {
             c.send("hello", Map.of("token", c.token));
             inFlight.release();
         });
+    }
+
+    /** The server's own relay-latency histogram (cumulative bucket counts by upper bound, seconds). */
+    java.util.TreeMap<Double, Double> relayBuckets() {
+        java.util.TreeMap<Double, Double> out = new java.util.TreeMap<>();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(args.get("admin") + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("signaling_relay_latency_seconds_bucket{")) {
+                    int le = line.indexOf("le=\"") + 4;
+                    String bound = line.substring(le, line.indexOf('"', le));
+                    out.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                            Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                }
+            }
+        } catch (Exception e) {
+            // leave empty
+        }
+        return out;
+    }
+
+    /** Upper bound (ms) of the bucket holding percentile {@code p} of what happened between two scrapes. */
+    static String serverPercentile(java.util.TreeMap<Double, Double> before, java.util.TreeMap<Double, Double> after, double p) {
+        double total = after.lastEntry() == null ? 0 : after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        if (total <= 0) {
+            return "n/a";
+        }
+        for (var e : after.entrySet()) {
+            double n = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            if (n >= total * p / 100.0) {
+                return e.getKey().isInfinite() ? "inf" : String.format("<= %.2f ms", e.getKey() * 1000);
+            }
+        }
+        return "n/a";
     }
 
     /** Heap used / committed of the server, from its Prometheus endpoint. */

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The WebSocket connections open on this node, and the server-driven heartbeat: every interval each
  * authenticated connection gets a {@code ping}; one that has sent nothing for two intervals is closed
- * (its participant then waits out the resume window).
+ * (its participant then waits out the resume window). The sweep runs ten times per interval and pings each
+ * connection on its own phase (from when it connected), so 10,000 pings and pongs do not all fall into one
+ * moment and hold up the signals queued behind them.
  */
 final class Connections {
 
@@ -27,7 +29,8 @@ final class Connections {
 
     synchronized void start() {
         if (task == null) {
-            task = scheduler.scheduleAtFixedRate(interval, interval, this::beat);
+            Duration tick = interval.dividedBy(10).compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : interval.dividedBy(10);
+            task = scheduler.scheduleAtFixedRate(tick, tick, this::beat);
         }
     }
 
@@ -53,14 +56,16 @@ final class Connections {
     void beat() {
         Instant now = scheduler.clock().instant();
         Instant silentSince = now.minus(interval.multipliedBy(2));
-        String ping = Codec.reply(null, new ServerMessage.Ping(now.toEpochMilli()));
+        String ping = null;
         for (WsConnection c : open) {
             if (!c.authenticated()) {
                 continue;
             }
             if (c.lastSeen().isBefore(silentSince)) {
                 c.dropSilent();
-            } else {
+            } else if (!now.isBefore(c.nextPing())) {
+                ping = ping != null ? ping : Codec.reply(null, new ServerMessage.Ping(now.toEpochMilli()));
+                c.pinged(now.plus(interval));
                 c.sendDirect(ping);
             }
         }

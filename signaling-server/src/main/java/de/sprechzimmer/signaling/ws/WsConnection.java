@@ -54,6 +54,7 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     private volatile ParticipantId participant;
     private volatile Role role;
     private volatile Instant lastSeen;
+    private volatile Instant nextPing;
     private volatile boolean helloSeen;
 
     WsConnection(WsContext cx) {
@@ -61,6 +62,7 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
         this.bucket = new TokenBucket(cx.messagesPerSecond(), cx.messagesPerSecond(), cx.scheduler().clock());
         this.logic = cx.logicExecutor().get();
         this.lastSeen = cx.scheduler().clock().instant();
+        this.nextPing = lastSeen.plus(cx.heartbeat());
     }
 
     @Override
@@ -221,6 +223,14 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     Instant lastSeen() {
         return lastSeen;
+    }
+
+    Instant nextPing() {
+        return nextPing;
+    }
+
+    void pinged(Instant next) {
+        nextPing = next;
     }
 
     void sendDirect(String frame) {
