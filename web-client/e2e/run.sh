@@ -132,7 +132,9 @@ run_mode() {
   in_ns node "$here/consultation.test.mjs" --base "http://127.0.0.1:$http" --login "$login" --password "$password" \
     --artifacts "$dir" --only "$scenarios" | sed "s/^\(not ok\|ok\) - /\1 - $mode: /" || rc=1
   in_ns curl -sf "http://127.0.0.1:$admin/metrics" >"$dir/metrics.txt" 2>/dev/null || true
+  local stopping=$SECONDS
   stop "$server_pid"
+  echo "# $mode: server stopped after $((SECONDS - stopping)) s"
   if [[ -n $redis_pid ]]; then
     in_ns redis-cli -p "$rport" --rdb "$dir/redis.rdb" >/dev/null 2>&1 || echo "# $mode: could not take a Redis snapshot"
     stop "$redis_pid"
