@@ -104,7 +104,8 @@ public final class Main {
             HttpServer http = HttpServer.builder().name("whiteboard")
                     .host(settings.get(WhiteboardSettings.HOST)).port(settings.get(WhiteboardSettings.PORT))
                     .router(router).blockingWorkers(workers)
-                    .bodyLimit(WhiteboardService.PATH_PREFIX, service.bodyLimit()).build();
+                    .bodyLimit(WhiteboardService.PATH_PREFIX, service.bodyLimit())
+                    .gate(WhiteboardService.PATH_PREFIX, service.gate()).build();
             InetSocketAddress httpAddress = http.start();
             parts.add(http);
             AdminServer admin = new AdminServer(settings.get(CommonSettings.ADMIN_HOST), settings.get(CommonSettings.ADMIN_PORT), registry)
