@@ -105,6 +105,21 @@ public final class Settings {
         return load(args.toArray(String[]::new), Map.of(), settings);
     }
 
+    /** A copy with {@code setting} set to {@code value} (source {@code origin}); for values derived at startup. */
+    public <T> Settings with(Setting<T> setting, T value, String origin) {
+        requireKnown(setting);
+        Map<String, Object> v = new HashMap<>(values);
+        Map<String, String> src = new HashMap<>(sources);
+        v.put(setting.name(), value);
+        src.put(setting.name(), origin);
+        return new Settings(known, v, src);
+    }
+
+    /** True when the value was given (flag, environment or file), not taken from the default. */
+    public boolean isGiven(Setting<?> setting) {
+        return !source(setting).equals("default");
+    }
+
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
         requireKnown(setting);

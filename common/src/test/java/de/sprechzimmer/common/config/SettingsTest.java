@@ -80,4 +80,15 @@ class SettingsTest {
         String table = SettingsTable.markdown(ALL);
         assertThat(table).contains("| `--http-port` | `SPRECHZIMMER_HTTP_PORT` | `8080` |", "`12h`", "| `--turn-secret` | `SPRECHZIMMER_TURN_SECRET` |  |");
     }
+
+    @Test
+    void derivedValuesKeepTheOriginalUntouched() {
+        Settings s = Settings.load(new String[0], Map.of(), ALL);
+        Settings derived = s.with(SECRET, "generated-secret-123", "generated");
+        assertThat(derived.get(SECRET)).isEqualTo("generated-secret-123");
+        assertThat(derived.source(SECRET)).isEqualTo("generated");
+        assertThat(derived.isGiven(SECRET)).isTrue();
+        assertThat(s.optional(SECRET)).isEmpty();
+        assertThat(s.isGiven(PORT)).isFalse();
+    }
 }

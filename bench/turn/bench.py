@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Runs coturn's turnserver and our relay on this machine, one after the other, under the same
+turnutils_uclient load, and prints throughput, loss, mean round trip and memory per allocation of each,
+and the ratios ours/coturn. Traffic stays on loopback. Usage: bench/turn/run.sh [--quick]"""
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+JAR = os.path.join(ROOT, "turn-relay", "target", "sprechzimmer-turn.jar")
+SECRET = "bench-secret-" + os.urandom(8).hex()
+QUICK = "--quick" in sys.argv
+
+# name, uclient flags. -c: one allocation per session (no RTCP twin); -l 170: 170-byte packets;
+# -z 20: one packet every 20 ms = 50/s per session; -z 0: as fast as uclient can (saturating).
+SCENARIOS = [
+    ("100 sessions, channels, 170 B at 50/s", ["-m", "100", "-n", "150" if QUICK else "300", "-l", "170", "-z", "20", "-c"]),
+    ("500 sessions, channels, 170 B at 50/s", ["-m", "500", "-n", "100" if QUICK else "150", "-l", "170", "-z", "20", "-c"]),
+    ("100 sessions, Send indications, 170 B at 50/s", ["-m", "100", "-n", "150" if QUICK else "300", "-l", "170", "-z", "20", "-c", "-s"]),
+    ("saturating: 20 sessions, channels, 170 B back to back", ["-m", "20", "-n", "5000" if QUICK else "10000", "-l", "170", "-z", "0", "-c"]),
+]
+
+
+def free_port():
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as t, socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+            t.bind(("127.0.0.1", 0))
+            port = t.getsockname()[1]
+            try:
+                u.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+
+
+def rss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def wait_udp_answer(port, timeout=30):
+    """Until the server answers a STUN Binding request on the port."""
+    req = bytes.fromhex("000100002112a442") + os.urandom(12)
+    deadline = time.time() + timeout
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(0.2)
+        while time.time() < deadline:
+            s.sendto(req, ("127.0.0.1", port))
+            try:
+                s.recvfrom(2048)
+                return
+            except socket.timeout:
+                pass
+    raise RuntimeError(f"no STUN answer on port {port}")
+
+
+def start_coturn(port, workdir):
+    cmd = ["turnserver", "-n", "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1", "--listening-port", str(port),
+           "--min-port", "49152", "--max-port", "65535", "--use-auth-secret", "--static-auth-secret", SECRET,
+           "--realm", "sprechzimmer", "--allow-loopback-peers", "--no-cli", "--no-tls", "--no-dtls",
+           "--log-file", os.path.join(workdir, "coturn.log"), "--pidfile", os.path.join(workdir, "coturn.pid")]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def start_ours(port, workdir):
+    env = dict(os.environ, SPRECHZIMMER_TURN_SECRET=SECRET)
+    cmd = ["java", "-Xms256m", "-Xmx512m", "-jar", JAR, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
+           "--turn-allowed-peers", "127.0.0.0/8", "--turn-rfc5766-channels", "--turn-user-quota", "0",
+           "--turn-total-quota", "0", "--admin-port", str(free_port())]
+    return subprocess.Popen(cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "w"), stderr=subprocess.STDOUT)
+
+
+def uclient(port, peer_port, flags, pid):
+    cmd = ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port)] + flags + ["127.0.0.1"]
+    peak = 0
+    out = tempfile.TemporaryFile()
+    started = time.time()
+    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+    while p.poll() is None:
+        peak = max(peak, rss_kib(pid))
+        time.sleep(0.2)
+        if time.time() - started > 300:
+            p.kill()
+    out.seek(0)
+    text = out.read().decode(errors="replace")
+    sent = recv = sent_bytes = recv_bytes = lost = None
+    for m in re.finditer(r"start_mclient: tot_send_msgs=(\d+), tot_recv_msgs=(\d+)\s*$", text, re.M):
+        sent, recv = int(m.group(1)), int(m.group(2))
+    for m in re.finditer(r"start_mclient: tot_send_bytes ~ (\d+), tot_recv_bytes ~ (\d+)\s*$", text, re.M):
+        sent_bytes, recv_bytes = int(m.group(1)), int(m.group(2))
+    t = re.search(r"Total transmit time is (\d+)", text)
+    l = re.search(r"Total lost packets (\d+) \(([0-9.]+)%\)", text)
+    r = re.search(r"Average round trip delay ([0-9.]+) ms", text)
+    if recv is None or t is None:
+        raise RuntimeError("uclient output not understood:\n" + text[-2000:])
+    seconds = max(1, int(t.group(1)))
+    return {
+        "sent": sent, "recv": recv, "seconds": seconds,
+        "pps": recv / seconds, "mbps": recv_bytes * 8 / seconds / 1e6,
+        "loss": float(l.group(2)) if l else 100.0 * (sent - recv) / max(1, sent),
+        "rtt": float(r.group(1)) if r else float("nan"), "peak_rss_kib": peak,
+    }
+
+
+def heap_used_after_gc_kib(pid):
+    """Live heap of a JVM: forces a full GC (jcmd GC.run), then reads GC.heap_info."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=30)
+    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=30).stdout
+    m = re.search(r"used (\d+)K", out)
+    return int(m.group(1)) if m else 0
+
+
+def measure(name, start, peer_port, workdir, flags):
+    """One server, fresh: start, warm up with a short run of the same load, measure, stop."""
+    port = free_port()
+    proc = start(port, workdir)
+    try:
+        wait_udp_answer(port)
+        warm = list(flags)
+        warm[warm.index("-n") + 1] = "100"
+        uclient(port, peer_port, warm, proc.pid)
+        time.sleep(1)
+        return uclient(port, peer_port, flags, proc.pid)
+    finally:
+        stop(proc)
+
+
+def memory(name, start, peer_port, workdir, sessions):
+    """Growth per allocation while `sessions` allocations are held at a low packet rate."""
+    port = free_port()
+    proc = start(port, workdir)
+    try:
+        wait_udp_answer(port)
+        uclient(port, peer_port, ["-m", "20", "-n", "50", "-l", "170", "-z", "20", "-c"], proc.pid)
+        time.sleep(2)
+        java = name == "ours"
+        idle_rss = rss_kib(proc.pid)
+        idle_heap = heap_used_after_gc_kib(proc.pid) if java else 0
+        cmd = ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port),
+               "-m", str(sessions), "-n", "100", "-l", "170", "-z", "100", "-c", "127.0.0.1"]
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        peak_rss = peak_heap = 0
+        while p.poll() is None:
+            peak_rss = max(peak_rss, rss_kib(proc.pid))
+            if java:
+                peak_heap = max(peak_heap, heap_used_after_gc_kib(proc.pid))
+            time.sleep(0.5)
+        return (peak_rss - idle_rss) / sessions, (peak_heap - idle_heap) / sessions if java else None
+    finally:
+        stop(proc)
+
+
+def mean(runs):
+    return {k: sum(r[k] for r in runs) / len(runs) for k in ("pps", "mbps", "loss", "rtt")}
+
+
+def stop(proc):
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def main():
+    if not os.path.exists(JAR):
+        sys.exit(f"missing {JAR}: mvn -pl turn-relay -am package -DskipTests")
+    workdir = tempfile.mkdtemp(prefix="turn-bench-")
+    peer_port = free_port()
+    peer = subprocess.Popen(["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    servers = [("coturn", start_coturn), ("ours", start_ours)]
+    rows = []
+    try:
+        version = subprocess.run(["turnserver", "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {version}", flush=True)
+        # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
+        # put on the machine drifts as little as possible between the two.
+        # Order A B B A per scenario: a load that rises or falls during the scenario hits both servers alike.
+        for title, flags in SCENARIOS:
+            results = {"coturn": [], "ours": []}
+            for name, start in servers + servers[::-1]:
+                r = measure(name, start, peer_port, workdir, flags)
+                results[name].append(r)
+                print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
+                      f"mean RTT {r['rtt']:.2f} ms", flush=True)
+            rows.append((title, mean(results["coturn"]), mean(results["ours"])))
+        mem = {name: memory(name, start, peer_port, workdir, 500) for name, start in servers}
+    finally:
+        peer.terminate()
+        peer.wait()
+    print()
+    print("| scenario | throughput ours/coturn | loss ours vs coturn | mean RTT ours/coturn |")
+    print("|---|---|---|---|")
+    for title, c, o in rows:
+        ratio = o["pps"] / c["pps"] if c["pps"] else float("nan")
+        rtt = o["rtt"] / c["rtt"] if c["rtt"] else float("nan")
+        print(f"| {title} | {ratio:.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) | {o['loss']:.3f} % vs {c['loss']:.3f} % "
+              f"| {rtt:.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) |")
+    print()
+    print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB; "
+          f"ours RSS +{mem['ours'][0]:.1f} KiB, live heap after GC +{mem['ours'][1]:.1f} KiB")
+
+
+if __name__ == "__main__":
+    main()

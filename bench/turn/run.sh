@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# coturn vs our relay on this machine under the same turnutils_uclient load; see bench.py and docs/turn-relay.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ -f turn-relay/target/sprechzimmer-turn.jar ] || mvn -B -q -pl turn-relay -am package -DskipTests
+exec python3 bench/turn/bench.py "$@"

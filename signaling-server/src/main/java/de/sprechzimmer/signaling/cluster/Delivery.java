@@ -1,0 +1,38 @@
+package de.sprechzimmer.signaling.cluster;
+
+import de.sprechzimmer.signaling.ids.ParticipantId;
+import java.util.List;
+
+/**
+ * Delivers server events to participants on whichever node holds their socket, through a per-participant
+ * mailbox: each event gets the next {@code seq}, is kept for replay after a drop (bounded), and is pushed
+ * to the socket if one is attached anywhere. In memory ({@link LocalDelivery}) or over Redis
+ * ({@link RedisDelivery}: mailbox lists, a route key per participant, pub/sub per node).
+ */
+public interface Delivery extends AutoCloseable {
+
+    /** Mailbox bound: at most this many events are kept for replay. */
+    int MAILBOX_EVENTS = 256;
+
+    /** Opens the participant's mailbox (idempotent) and routes it to {@code socket} on this node; a socket that held it before is closed with 4409. */
+    void attach(ParticipantId id, Socket socket);
+
+    /** The socket went away; events keep collecting in the mailbox until {@link #forget}. */
+    void detach(ParticipantId id, Socket socket);
+
+    /** Appends {@code eventBody} ({@code Codec.event}) to the mailbox and pushes it; the seq, or -1 when there is no mailbox. */
+    long deliver(ParticipantId to, String eventBody);
+
+    /** Closes the participant's socket, wherever it is, after the events delivered before. */
+    void close(ParticipantId id, int code);
+
+    /** The kept frames with a seq greater than {@code afterSeq}, in order. */
+    List<String> replay(ParticipantId id, long afterSeq);
+
+    /** Deletes the mailbox and the route: the participant is gone. */
+    void forget(ParticipantId id);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,170 @@
+package de.sprechzimmer.signaling.cluster;
+
+import de.sprechzimmer.common.redis.RedisConnections;
+import de.sprechzimmer.signaling.ids.ParticipantId;
+import de.sprechzimmer.signaling.protocol.CloseCodes;
+import de.sprechzimmer.signaling.protocol.Codec;
+import de.sprechzimmer.signaling.redis.RedisJson;
+import de.sprechzimmer.signaling.redis.RedisKeys;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivery across signaling nodes. Per participant Redis holds a mailbox (a list of the last
+ * {@value Delivery#MAILBOX_EVENTS} frames), its seq counter and a route ({@code "<node> <connection>"}) naming the
+ * node whose socket holds it. One Lua script numbers, keeps and publishes each event to that node's channel, so
+ * frames leave Redis in seq order; each node subscribes to its own channel and writes to its local sockets.
+ *
+ * <p>Channel messages: {@code <participant>\nF\n<frame>} (a frame) or {@code <participant>\nC\n<code>\n<connection or *>}
+ * (close that socket).
+ */
+public final class RedisDelivery implements Delivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisDelivery.class);
+
+    /** KEYS: seq, mailbox, route. ARGV: participant, event body, max kept, ttl ms, channel prefix. */
+    private static final RedisJson.Script DELIVER = new RedisJson.Script("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+            local seq = redis.call('INCR', KEYS[1])
+            local frame = '{"v":1,"seq":' .. seq .. ',' .. ARGV[2]
+            redis.call('RPUSH', KEYS[2], frame)
+            redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
+            redis.call('PEXPIRE', KEYS[2], ARGV[4])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            local route = redis.call('GET', KEYS[3])
+            if route then
+              local node = string.match(route, '^(%S+)')
+              redis.call('PUBLISH', ARGV[5] .. node, ARGV[1] .. '\\nF\\n' .. frame)
+            end
+            return seq
+            """);
+
+    /** KEYS: seq, route. ARGV: participant, "<node> <connection>", ttl ms, channel prefix. Replaced sockets elsewhere get 4409. */
+    private static final RedisJson.Script ATTACH = new RedisJson.Script("""
+            redis.call('SET', KEYS[1], 0, 'NX', 'PX', ARGV[3])
+            local old = redis.call('GET', KEYS[2])
+            redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+            if old and old ~= ARGV[2] then
+              local node, conn = string.match(old, '^(%S+) (%S+)$')
+              local mine = string.match(ARGV[2], '^(%S+)')
+              if node and node ~= mine then
+                redis.call('PUBLISH', ARGV[4] .. node, ARGV[1] .. '\\nC\\n4409\\n' .. conn)
+              end
+            end
+            return 1
+            """);
+
+    /** KEYS: route. ARGV: "<node> <connection>". Deletes the route only if it still names this socket. */
+    private static final RedisJson.Script DETACH = new RedisJson.Script("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """);
+
+    /** KEYS: route. ARGV: participant, code, channel prefix. */
+    private static final RedisJson.Script CLOSE = new RedisJson.Script("""
+            local route = redis.call('GET', KEYS[1])
+            if not route then return 0 end
+            local node = string.match(route, '^(%S+)')
+            return redis.call('PUBLISH', ARGV[3] .. node, ARGV[1] .. '\\nC\\n' .. ARGV[2] .. '\\n*')
+            """);
+
+    private final RedisCommands<String, String> redis;
+    private final StatefulRedisPubSubConnection<String, String> sub;
+    private final String node;
+    private final String channelPrefix = RedisKeys.nodeChannel("");
+    private final Map<ParticipantId, Socket> local = new ConcurrentHashMap<>();
+
+    public RedisDelivery(RedisConnections connections, String nodeId) {
+        this.redis = connections.strings().sync();
+        this.node = nodeId;
+        this.sub = connections.pubSub();
+        sub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                onMessage(message);
+            }
+        });
+        sub.sync().subscribe(RedisKeys.nodeChannel(nodeId));
+    }
+
+    @Override
+    public void attach(ParticipantId id, Socket socket) {
+        Socket old = local.put(id, socket);
+        if (old != null && !old.connectionId().equals(socket.connectionId())) {
+            old.close(CloseCodes.REPLACED);
+        }
+        ATTACH.run(redis, ScriptOutputType.INTEGER, new String[] {RedisKeys.mailboxSeq(id.value()), RedisKeys.route(id.value())},
+                id.value(), node + " " + socket.connectionId(), String.valueOf(RedisJson.SAFETY_TTL.toMillis()), channelPrefix);
+    }
+
+    @Override
+    public void detach(ParticipantId id, Socket socket) {
+        local.remove(id, socket);
+        DETACH.run(redis, ScriptOutputType.INTEGER, new String[] {RedisKeys.route(id.value())}, node + " " + socket.connectionId());
+    }
+
+    @Override
+    public long deliver(ParticipantId to, String eventBody) {
+        Long seq = DELIVER.run(redis, ScriptOutputType.INTEGER,
+                new String[] {RedisKeys.mailboxSeq(to.value()), RedisKeys.mailbox(to.value()), RedisKeys.route(to.value())},
+                to.value(), eventBody, String.valueOf(MAILBOX_EVENTS), String.valueOf(RedisJson.SAFETY_TTL.toMillis()),
+                channelPrefix);
+        return seq;
+    }
+
+    @Override
+    public void close(ParticipantId id, int code) {
+        CLOSE.run(redis, ScriptOutputType.INTEGER, new String[] {RedisKeys.route(id.value())}, id.value(),
+                String.valueOf(code), channelPrefix);
+    }
+
+    @Override
+    public List<String> replay(ParticipantId id, long afterSeq) {
+        return redis.lrange(RedisKeys.mailbox(id.value()), 0, -1).stream().filter(f -> Codec.seqOf(f) > afterSeq).toList();
+    }
+
+    @Override
+    public void forget(ParticipantId id) {
+        redis.del(RedisKeys.mailbox(id.value()), RedisKeys.mailboxSeq(id.value()), RedisKeys.route(id.value()));
+    }
+
+    private void onMessage(String message) {
+        int a = message.indexOf('\n');
+        if (a < 0 || message.length() < a + 3) {
+            return;
+        }
+        Socket s;
+        try {
+            s = local.get(new ParticipantId(message.substring(0, a)));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("dropped a malformed cluster message");
+            return;
+        }
+        if (s == null) {
+            return;
+        }
+        char kind = message.charAt(a + 1);
+        String rest = message.substring(a + 3);
+        if (kind == 'F') {
+            s.send(rest);
+        } else if (kind == 'C') {
+            int b = rest.indexOf('\n');
+            String conn = b < 0 ? "*" : rest.substring(b + 1);
+            if (conn.equals("*") || conn.equals(s.connectionId())) {
+                s.close(Integer.parseInt(b < 0 ? rest : rest.substring(0, b)));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sub.close();
+    }
+}

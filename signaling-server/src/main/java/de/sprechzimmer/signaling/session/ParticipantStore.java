@@ -1,0 +1,22 @@
+package de.sprechzimmer.signaling.session;
+
+import de.sprechzimmer.signaling.ids.AccountId;
+import de.sprechzimmer.signaling.ids.ParticipantId;
+import java.util.Optional;
+import java.util.Set;
+
+/** Participants of the protocol, findable by id, by resume-token hash, and (doctors) by account. */
+public interface ParticipantStore {
+
+    /** Creates or replaces; a replaced resume hash stops resolving. */
+    void put(Participant participant);
+
+    Optional<Participant> get(ParticipantId id);
+
+    Optional<Participant> byResumeHash(String resumeHash);
+
+    void remove(ParticipantId id);
+
+    /** The doctor participants (tabs) of an account, connected or within their resume window. */
+    Set<ParticipantId> doctors(AccountId account);
+}

@@ -1,0 +1,8 @@
+package de.sprechzimmer.signaling.session;
+
+class InMemorySessionStoreTest extends SessionStoreContract {
+    @Override
+    SessionStore create() {
+        return new InMemorySessionStore();
+    }
+}

@@ -1,0 +1,43 @@
+package de.sprechzimmer.turn.server;
+
+import de.sprechzimmer.turn.allocation.ChannelBinding;
+import de.sprechzimmer.turn.proto.ChannelData;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.socket.DatagramPacket;
+
+/** ChannelData from the client (RFC 8656 §12.6), relayed as a slice of the received buffer: no copy. */
+final class ChannelDataHandler {
+
+    private ChannelDataHandler() {
+    }
+
+    static void handle(RelaySession s, ByteBuf buf, TurnContext ctx) {
+        if (s == null || !s.alive()) {
+            ctx.metrics().dropped(TurnMetrics.Drop.NO_ALLOCATION);
+            return;
+        }
+        int length = ChannelData.dataLength(buf);
+        if (length < 0) {
+            ctx.metrics().dropped(TurnMetrics.Drop.MALFORMED);
+            return;
+        }
+        // "If the ChannelData message is received on a channel that is not bound to any peer, then the message
+        // is silently discarded."
+        ChannelBinding binding = s.allocation().channel(ChannelData.channelNumber(buf));
+        if (binding == null) {
+            ctx.metrics().dropped(TurnMetrics.Drop.NO_CHANNEL);
+            return;
+        }
+        if (!s.allocation().permitted(binding.peer().getAddress())) {
+            ctx.metrics().dropped(TurnMetrics.Drop.NO_PERMISSION);
+            return;
+        }
+        if (!s.toPeer().tryConsume(length)) {
+            ctx.metrics().dropped(TurnMetrics.Drop.BANDWIDTH);
+            return;
+        }
+        ctx.metrics().relayed(TurnMetrics.Direction.TO_PEER, length);
+        ByteBuf payload = buf.retainedSlice(buf.readerIndex() + ChannelData.HEADER_LENGTH, length);
+        s.relay().writeAndFlush(new DatagramPacket(payload, binding.peer()), s.relay().voidPromise());
+    }
+}

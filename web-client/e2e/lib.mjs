@@ -1,0 +1,231 @@
+// Helpers for the browser end-to-end tests: Debian's Chromium with fake camera/microphone (flags exactly as in
+// TESTING.md), one context per person, and in-page probes that read what the browser really does (peer
+// connections' getStats(), WebSockets) without any test hook in the product code.
+import { chromium } from 'playwright-core';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+  '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+
+/** Every wait has an explicit limit (TESTING.md: a broken call may sit at `new` forever). */
+export const WAIT = { short: 5000, ui: 10000, media: 25000 };
+
+/**
+ * @param {'fake-devices' | 'prompts-unanswered' | 'no-devices'} [kind] the TESTING.md flags; or without the fake
+ *   permission UI (headless Chromium then refuses camera and microphone, like a user who clicks "block"); or
+ *   without fake devices too (a machine with neither camera nor microphone)
+ */
+export function launch(kind = 'fake-devices') {
+  const drop = kind === 'prompts-unanswered' ? ['--use-fake-ui-for-media-stream']
+    : kind === 'no-devices' ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : [];
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: CHROMIUM_ARGS.filter((a) => !drop.includes(a)) });
+}
+
+/**
+ * Runs before every page script: keeps a list of the page's RTCPeerConnections and WebSockets so the test
+ * can read stats and drop the socket. Injected over CDP, so the page's strict CSP does not apply to it.
+ */
+function probe() {
+  const w = /** @type {any} */ (window);
+  w.__szPcs = [];
+  w.__szSockets = [];
+  // The strict CSP must never have to block anything the pages themselves do (inline script or style).
+  w.__szCspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__szCspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  const PC = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends PC {
+    constructor(...args) {
+      super(...args);
+      w.__szPcs.push(this);
+      // A diary of each connection's states, written to the artifacts when a scenario fails.
+      const diary = [];
+      w.__szPcDiary = w.__szPcDiary ?? [];
+      w.__szPcDiary.push(diary);
+      const t0 = performance.now();
+      const note = (what) => diary.push(`${Math.round(performance.now() - t0)} ${what}`);
+      for (const e of ['signalingstatechange', 'icegatheringstatechange', 'iceconnectionstatechange', 'connectionstatechange']) {
+        this.addEventListener(e, () => note(`${e} ${this.signalingState}/${this.iceGatheringState}/${this.iceConnectionState}/${this.connectionState}`));
+      }
+      this.addEventListener('icecandidate', (ev) => note(`icecandidate ${ev.candidate ? ev.candidate.type : 'end'}`));
+      this.addEventListener('negotiationneeded', () => note('negotiationneeded'));
+      for (const m of ['setLocalDescription', 'setRemoteDescription']) {
+        const orig = this[m].bind(this);
+        this[m] = (d) => {
+          note(`${m}(${d?.type ?? 'implicit'}) in ${this.signalingState}`);
+          return orig(d).then((r) => (note(`${m} done -> ${this.signalingState}`), r), (err) => (note(`${m} failed ${err.name}`), Promise.reject(err)));
+        };
+      }
+    }
+  };
+  const WS = window.WebSocket;
+  window.WebSocket = class extends WS {
+    constructor(...args) {
+      super(...args);
+      w.__szSockets.push(this);
+    }
+  };
+}
+
+/**
+ * A person with their own browser context (separate storage, like their own machine).
+ * Records what the privacy check needs: tokens seen in API answers and WebSocket frames.
+ */
+export async function person(browser, name, { secrets, credentials }, artifacts) {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  const frames = { sent: [], received: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') {
+      appendFileSync(join(artifacts, `${name}.console.log`), `${m.type()}: ${m.text()}\n`);
+    }
+  });
+  const errors = [];
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    appendFileSync(join(artifacts, `${name}.console.log`), `pageerror: ${e.message}\n`);
+  });
+  // Confirmations (decline, delete) are answered yes, as the doctor would.
+  page.on('dialog', (d) => void d.accept());
+  page.on('response', async (r) => {
+    if (!r.url().includes('/api/')) {
+      return;
+    }
+    try {
+      const body = await r.json();
+      for (const key of ['token', 'guestToken']) {
+        if (typeof body?.[key] === 'string') {
+          secrets.add(body[key]);
+          credentials.add(body[key]);
+        }
+      }
+    } catch {
+      // 204 or not JSON
+    }
+  });
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => frames.sent.push(parse(f.payload)));
+    ws.on('framereceived', (f) => {
+      const msg = parse(f.payload);
+      frames.received.push(msg);
+      if (msg?.type === 'welcome' && msg.data?.resumeToken) {
+        secrets.add(msg.data.resumeToken);
+        credentials.add(msg.data.resumeToken);
+      }
+      if (msg?.type === 'session') {
+        for (const ticket of Object.values(msg.data?.tickets ?? {})) {
+          secrets.add(String(ticket));
+        }
+      }
+    });
+  });
+  return { name, context, page, frames, errors };
+}
+
+/** No uncaught script error and no CSP violation on this person's page. */
+export async function expectCleanPage(p) {
+  check(p.errors.length === 0, `${p.name}: no uncaught script errors (${p.errors.join('; ')})`);
+  const violations = await p.page.evaluate(() => window.__szCspViolations ?? []);
+  check(violations.length === 0, `${p.name}: no Content-Security-Policy violations (${violations.join('; ')})`);
+}
+
+function parse(payload) {
+  try {
+    const msg = JSON.parse(String(payload));
+    msg._at = new Date().toISOString().slice(11, 23); // when the test saw it, for the debugging dump
+    return msg;
+  } catch {
+    return null;
+  }
+}
+
+/** Counts of inbound media on the page's connected peer connections, read from getStats(). */
+export async function mediaStats(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const pc of /** @type {any} */ (window).__szPcs) {
+      if (pc.connectionState !== 'connected') {
+        continue;
+      }
+      const report = await pc.getStats();
+      const s = { framesDecoded: 0, audioPackets: 0, local: null, remote: null };
+      let pair = null;
+      report.forEach((r) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'video') {
+          s.framesDecoded += r.framesDecoded ?? 0;
+        } else if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+          s.audioPackets += r.packetsReceived ?? 0;
+        } else if (r.type === 'transport' && r.selectedCandidatePairId) {
+          pair = report.get(r.selectedCandidatePairId);
+        }
+      });
+      if (pair) {
+        s.local = report.get(pair.localCandidateId)?.candidateType ?? null;
+        s.remote = report.get(pair.remoteCandidateId)?.candidateType ?? null;
+      }
+      out.push(s);
+    }
+    return out;
+  });
+}
+
+/**
+ * Proof that media flows to this page from `peers` others: as many connected peer connections, each with
+ * video frames decoded and audio packets arriving, both growing over one second.
+ */
+export async function expectMediaFlowing(page, peers, label) {
+  const before = await mediaStats(page);
+  await page.waitForTimeout(1000);
+  const after = await mediaStats(page);
+  check(after.length === peers, `${label}: ${peers} connected peer connection(s), found ${after.length}`);
+  after.forEach((a, i) => {
+    const b = before[i] ?? { framesDecoded: 0, audioPackets: 0 };
+    check(a.framesDecoded > b.framesDecoded, `${label}: video frames decoded grow (${b.framesDecoded} -> ${a.framesDecoded})`);
+    check(a.audioPackets > b.audioPackets, `${label}: audio packets arrive (${b.audioPackets} -> ${a.audioPackets})`);
+    check(a.local === 'host' && a.remote === 'host', `${label}: direct host/host path (${a.local}/${a.remote})`);
+  });
+  return after;
+}
+
+/** Waits until `count` remote videos show real frames (videoWidth > 0), each from a different participant. */
+export async function expectRemoteVideos(page, count, label) {
+  await page.waitForFunction((n) => {
+    const videos = [...document.querySelectorAll('[data-testid="remote-video"]')];
+    return videos.length === n && videos.every((v) => v.videoWidth > 0);
+  }, count, { timeout: WAIT.media });
+  const ids = await page.$$eval('[data-testid="remote-video"]', (vs) => vs.map((v) => v.dataset.participantId));
+  check(new Set(ids).size === count && ids.every(Boolean), `${label}: ${count} remote video(s) with distinct participant ids`);
+}
+
+export class Failure extends Error {}
+
+export function check(condition, message) {
+  if (!condition) {
+    throw new Failure(message);
+  }
+}
+
+/**
+ * Writes what run.sh searches for: secrets.txt, strings the server must never log (names, codes, tokens,
+ * password); credentials.txt, strings no store may hold in clear (password and tokens: stored as hashes).
+ */
+export function writeSecrets(artifacts, { secrets, credentials }) {
+  mkdirSync(artifacts, { recursive: true });
+  const lines = (set) => [...set].filter((s) => s && s.length >= 6).join('\n') + '\n';
+  writeFileSync(join(artifacts, 'secrets.txt'), lines(secrets));
+  writeFileSync(join(artifacts, 'credentials.txt'), lines(credentials));
+}
+
+/** A name no log line could contain by chance. */
+export function uniqueName(first) {
+  const letters = 'bcdfghjklmnpqrstvwxz';
+  let tail = '';
+  for (let i = 0; i < 8; i++) {
+    tail += letters[Math.floor(Math.random() * letters.length)];
+  }
+  return `${first} Test${tail}`;
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Browser end-to-end test of the consultation path (TESTING.md): the server jar and Debian's Chromium run
+# inside a network namespace of their own (Chromium gathers no loopback candidates, so media flows over a
+# veth pair there; no test traffic leaves the namespace). The test runs once against the embedded default
+# and once against a real redis-server; afterwards the server's log and metrics are searched for the
+# patient's name, the access code, the password and every token the browsers saw: none may appear.
+#
+#   sudo web-client/e2e/run.sh            # needs root (ip netns)
+# Environment: SZ_JAR (server jar; default app/target/sprechzimmer.jar), SZ_E2E_MODES ("embedded redis"),
+# SZ_E2E_OUT (artifacts; default web-client/target/e2e), SZ_JAVA_OPTS (default -Xmx512m), SZ_E2E_SERVER_ARGS
+# (more server flags, e.g. "--web-dir web-client/src/main/web" to test edited files without a rebuild),
+# SZ_E2E_ONLY (run only these scenarios, comma-separated).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+jar=${SZ_JAR:-$root/app/target/sprechzimmer.jar}
+out=${SZ_E2E_OUT:-$root/web-client/target/e2e}
+modes=${SZ_E2E_MODES:-embedded redis}
+java_opts=${SZ_JAVA_OPTS:--Xmx512m}
+read -r -a server_args <<<"${SZ_E2E_SERVER_ARGS:-}"
+
+# Settings from the caller's environment must not leak into the server under test (e.g. a Redis URL).
+while read -r var; do unset "$var"; done < <(compgen -e | grep '^SPRECHZIMMER_' || true)
+
+die() { echo "e2e: $*" >&2; exit 2; }
+[[ $(id -u) -eq 0 ]] || die "needs root (ip netns)"
+[[ -f $jar ]] || die "server jar $jar is missing: build it first, or set SZ_JAR"
+for tool in ip java node curl redis-server redis-cli /usr/bin/chromium; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+[[ -d $root/node_modules/playwright-core ]] || die "playwright-core missing: run 'npm install --no-audit --no-fund' in $root"
+
+ns="sz-e2e-$$"
+pids=()
+
+stop() {
+  local pid=$1
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  for pid in "${pids[@]}"; do
+    stop "$pid"
+  done
+  ip netns del "$ns" 2>/dev/null || true
+  exit "$rc"
+}
+trap cleanup EXIT INT TERM
+
+in_ns() { ip netns exec "$ns" "$@"; }
+free_port() {
+  in_ns node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
+ip netns add "$ns"
+ip -n "$ns" link set lo up
+ip link add sz0 netns "$ns" type veth peer name sz1 netns "$ns"
+ip -n "$ns" addr add 10.200.0.1/24 dev sz0
+ip -n "$ns" link set sz0 up
+ip -n "$ns" link set sz1 up
+ip -n "$ns" route add default via 10.200.0.254 dev sz0 # a gateway that does not exist
+
+login=e2e.doctor
+password=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
+
+# run_mode embedded|redis: one server (plus Redis), the browser test against it, the privacy check.
+run_mode() {
+  local mode=$1 dir="$out/$1" started=$SECONDS
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  local http admin
+  http=$(free_port)
+  admin=$(free_port)
+  while [[ $admin == "$http" ]]; do admin=$(free_port); done
+  local extra=() redis_pid='' secret_env=()
+  if [[ $mode == redis ]]; then
+    local rport
+    rport=$(free_port)
+    # rdbcompression off: the snapshot taken after the test is searched for tokens in clear.
+    in_ns redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no --rdbcompression no \
+      >"$dir/redis.log" 2>&1 &
+    redis_pid=$!
+    pids+=("$redis_pid")
+    for _ in $(seq 100); do
+      [[ $(in_ns redis-cli -p "$rport" ping 2>/dev/null) == PONG ]] && break
+      sleep 0.1
+    done
+    extra=(--redis-url "redis://127.0.0.1:$rport")
+    # Shared state needs the nodes' shared secrets; given by environment (not visible in ps), grepped for later.
+    local name value
+    for name in TURN_SECRET TICKET_SECRET PSEUDONYM_SECRET WHITEBOARD_KEY_SECRET; do
+      value=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
+      secret_env+=("SPRECHZIMMER_$name=$value")
+      echo "$value" >>"$dir/server-secrets.txt"
+    done
+  fi
+
+  # shellcheck disable=SC2086 # java_opts is a list of options
+  (cd "$dir" && exec env "${secret_env[@]}" ip netns exec "$ns" java $java_opts -jar "$jar" --http-port "$http" --admin-port "$admin" \
+    --bootstrap-login "$login" --bootstrap-password "$password" "${extra[@]}" "${server_args[@]}") >"$dir/server.log" 2>&1 &
+  local server_pid=$!
+  pids+=("$server_pid")
+  local ready=''
+  for _ in $(seq 300); do
+    if in_ns curl -sf "http://127.0.0.1:$admin/health/ready" >/dev/null 2>&1; then
+      ready=yes
+      break
+    fi
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [[ -z $ready ]]; then
+    echo "not ok - $mode: server did not become ready; last lines of $dir/server.log:"
+    tail -n 20 "$dir/server.log" | sed 's/^/  /'
+    return 1
+  fi
+  echo "# $mode: server ready after $((SECONDS - started)) s (http $http, admin $admin)"
+
+  # Device problems do not depend on the store: the embedded run covers them.
+  local scenarios=${SZ_E2E_ONLY:-consultation,mesh-and-resume}
+  if [[ -z ${SZ_E2E_ONLY:-} && $mode == embedded ]]; then
+    scenarios+=,device-problems
+  fi
+  local rc=0
+  in_ns node "$here/consultation.test.mjs" --base "http://127.0.0.1:$http" --login "$login" --password "$password" \
+    --artifacts "$dir" --only "$scenarios" | sed "s/^\(not ok\|ok\) - /\1 - $mode: /" || rc=1
+  in_ns curl -sf "http://127.0.0.1:$admin/metrics" >"$dir/metrics.txt" 2>/dev/null || true
+  local stopping=$SECONDS
+  stop "$server_pid"
+  echo "# $mode: server stopped after $((SECONDS - stopping)) s"
+  if [[ -n $redis_pid ]]; then
+    in_ns redis-cli -p "$rport" --rdb "$dir/redis.rdb" >/dev/null 2>&1 || echo "# $mode: could not take a Redis snapshot"
+    stop "$redis_pid"
+  fi
+
+  # Privacy: no name, code, password, token or secret in the server's output or its metrics.
+  if [[ -s $dir/server-secrets.txt ]]; then
+    cat "$dir/server-secrets.txt" >>"$dir/secrets.txt"
+  fi
+  if [[ -s $dir/server-secrets.txt ]]; then
+    cat "$dir/server-secrets.txt" >>"$dir/credentials.txt"
+  fi
+  if [[ ! -s $dir/secrets.txt ]]; then
+    echo "not ok - $mode: privacy check has nothing to look for ($dir/secrets.txt missing)"
+    rc=1
+  else
+    local leaks
+    leaks=$(grep -c -F -i -f "$dir/secrets.txt" "$dir/server.log" "$dir/metrics.txt" | grep -v ':0$' || true)
+    if [[ -n $leaks ]]; then
+      echo "not ok - $mode: personal data or secrets in server output (lines per file: $leaks)"
+      rc=1
+    else
+      echo "ok - $mode: server log and metrics hold no name, code, password or token ($(wc -l <"$dir/secrets.txt") strings checked)"
+    fi
+  fi
+  # Redis holds tokens and passwords only as hashes: none of them in clear in a snapshot of the whole store.
+  if [[ -n $redis_pid ]]; then
+    if [[ ! -s $dir/redis.rdb || ! -s $dir/credentials.txt ]]; then
+      echo "not ok - $mode: no Redis snapshot or nothing to look for"
+      rc=1
+    elif grep -a -q -F -f "$dir/credentials.txt" "$dir/redis.rdb"; then
+      echo "not ok - $mode: a password, token or secret is stored in clear in Redis"
+      rc=1
+    else
+      echo "ok - $mode: Redis holds no password, token or secret in clear ($(wc -l <"$dir/credentials.txt") strings checked)"
+    fi
+  fi
+  echo "# $mode: $((SECONDS - started)) s"
+  return "$rc"
+}
+
+failed=0
+for mode in $modes; do
+  run_mode "$mode" || failed=1
+done
+exit "$failed"
