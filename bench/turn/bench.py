@@ -19,10 +19,10 @@ QUICK = "--quick" in sys.argv
 # name, uclient flags. -c: one allocation per session (no RTCP twin); -l 170: 170-byte packets;
 # -z 20: one packet every 20 ms = 50/s per session; -z 0: as fast as uclient can (saturating).
 SCENARIOS = [
-    ("100 sessions, channels, 170 B at 50/s", ["-m", "100", "-n", "250" if QUICK else "500", "-l", "170", "-z", "20", "-c"]),
-    ("500 sessions, channels, 170 B at 50/s", ["-m", "500", "-n", "150" if QUICK else "250", "-l", "170", "-z", "20", "-c"]),
-    ("100 sessions, Send indications, 170 B at 50/s", ["-m", "100", "-n", "250", "-l", "170", "-z", "20", "-c", "-s"]),
-    ("saturating: 20 sessions, channels, 170 B back to back", ["-m", "20", "-n", "5000" if QUICK else "20000", "-l", "170", "-z", "0", "-c"]),
+    ("100 sessions, channels, 170 B at 50/s", ["-m", "100", "-n", "150" if QUICK else "300", "-l", "170", "-z", "20", "-c"]),
+    ("500 sessions, channels, 170 B at 50/s", ["-m", "500", "-n", "100" if QUICK else "150", "-l", "170", "-z", "20", "-c"]),
+    ("100 sessions, Send indications, 170 B at 50/s", ["-m", "100", "-n", "150" if QUICK else "300", "-l", "170", "-z", "20", "-c", "-s"]),
+    ("saturating: 20 sessions, channels, 170 B back to back", ["-m", "20", "-n", "5000" if QUICK else "10000", "-l", "170", "-z", "0", "-c"]),
 ]
 
 
@@ -75,7 +75,7 @@ def start_coturn(port, workdir):
 
 def start_ours(port, workdir):
     env = dict(os.environ, SPRECHZIMMER_TURN_SECRET=SECRET)
-    cmd = ["java", "-jar", JAR, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
+    cmd = ["java", "-Xms256m", "-Xmx512m", "-jar", JAR, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
            "--turn-allowed-peers", "127.0.0.0/8", "--turn-rfc5766-channels", "--turn-user-quota", "0",
            "--turn-total-quota", "0", "--admin-port", str(free_port())]
     return subprocess.Popen(cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "w"), stderr=subprocess.STDOUT)
@@ -113,31 +113,65 @@ def uclient(port, peer_port, flags, pid):
     }
 
 
-def run_server(name, start, peer_port, workdir):
+def heap_used_after_gc_kib(pid):
+    """Live heap of a JVM: forces a full GC (jcmd GC.run), then reads GC.heap_info."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=30)
+    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=30).stdout
+    m = re.search(r"used (\d+)K", out)
+    return int(m.group(1)) if m else 0
+
+
+def measure(name, start, peer_port, workdir, flags):
+    """One server, fresh: start, warm up with a short run of the same load, measure, stop."""
     port = free_port()
     proc = start(port, workdir)
     try:
         wait_udp_answer(port)
-        # Warm-up (JIT for ours, caches for both), same for both servers.
-        uclient(port, peer_port, ["-m", "20", "-n", "200", "-l", "170", "-z", "5", "-c"], proc.pid)
-        time.sleep(2)
-        idle = rss_kib(proc.pid)
-        results = []
-        for title, flags in SCENARIOS:
-            r = uclient(port, peer_port, flags, proc.pid)
-            sessions = int(flags[flags.index("-m") + 1])
-            r["kib_per_alloc"] = max(0, r["peak_rss_kib"] - idle) / sessions
-            results.append(r)
-            print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
-                  f"mean RTT {r['rtt']:.2f} ms, RSS +{r['kib_per_alloc']:.1f} KiB/allocation", flush=True)
-            time.sleep(2)
-        return results
+        warm = list(flags)
+        warm[warm.index("-n") + 1] = "100"
+        uclient(port, peer_port, warm, proc.pid)
+        time.sleep(1)
+        return uclient(port, peer_port, flags, proc.pid)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
+
+
+def memory(name, start, peer_port, workdir, sessions):
+    """Growth per allocation while `sessions` allocations are held at a low packet rate."""
+    port = free_port()
+    proc = start(port, workdir)
+    try:
+        wait_udp_answer(port)
+        uclient(port, peer_port, ["-m", "20", "-n", "50", "-l", "170", "-z", "20", "-c"], proc.pid)
+        time.sleep(2)
+        java = name == "ours"
+        idle_rss = rss_kib(proc.pid)
+        idle_heap = heap_used_after_gc_kib(proc.pid) if java else 0
+        cmd = ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port),
+               "-m", str(sessions), "-n", "100", "-l", "170", "-z", "100", "-c", "127.0.0.1"]
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        peak_rss = peak_heap = 0
+        while p.poll() is None:
+            peak_rss = max(peak_rss, rss_kib(proc.pid))
+            if java:
+                peak_heap = max(peak_heap, heap_used_after_gc_kib(proc.pid))
+            time.sleep(0.5)
+        return (peak_rss - idle_rss) / sessions, (peak_heap - idle_heap) / sessions if java else None
+    finally:
+        stop(proc)
+
+
+def mean(runs):
+    return {k: sum(r[k] for r in runs) / len(runs) for k in ("pps", "mbps", "loss", "rtt")}
+
+
+def stop(proc):
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def main():
@@ -146,21 +180,37 @@ def main():
     workdir = tempfile.mkdtemp(prefix="turn-bench-")
     peer_port = free_port()
     peer = subprocess.Popen(["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    servers = [("coturn", start_coturn), ("ours", start_ours)]
+    rows = []
     try:
-        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {subprocess.run(['turnserver', '--version'], capture_output=True, text=True).stdout.strip()}")
-        coturn = run_server("coturn", start_coturn, peer_port, workdir)
-        ours = run_server("ours", start_ours, peer_port, workdir)
+        version = subprocess.run(["turnserver", "--version"], capture_output=True, text=True).stdout.strip()
+        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {version}", flush=True)
+        # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
+        # put on the machine drifts as little as possible between the two.
+        # Order A B B A per scenario: a load that rises or falls during the scenario hits both servers alike.
+        for title, flags in SCENARIOS:
+            results = {"coturn": [], "ours": []}
+            for name, start in servers + servers[::-1]:
+                r = measure(name, start, peer_port, workdir, flags)
+                results[name].append(r)
+                print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
+                      f"mean RTT {r['rtt']:.2f} ms", flush=True)
+            rows.append((title, mean(results["coturn"]), mean(results["ours"])))
+        mem = {name: memory(name, start, peer_port, workdir, 500) for name, start in servers}
     finally:
         peer.terminate()
         peer.wait()
     print()
-    print("| scenario | throughput ours/coturn | loss ours vs coturn | mean RTT ours/coturn (ms) | KiB per allocation ours vs coturn |")
-    print("|---|---|---|---|---|")
-    for (title, _), c, o in zip(SCENARIOS, coturn, ours):
+    print("| scenario | throughput ours/coturn | loss ours vs coturn | mean RTT ours/coturn |")
+    print("|---|---|---|---|")
+    for title, c, o in rows:
         ratio = o["pps"] / c["pps"] if c["pps"] else float("nan")
         rtt = o["rtt"] / c["rtt"] if c["rtt"] else float("nan")
         print(f"| {title} | {ratio:.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) | {o['loss']:.3f} % vs {c['loss']:.3f} % "
-              f"| {rtt:.2f} ({o['rtt']:.2f} / {c['rtt']:.2f}) | {o['kib_per_alloc']:.1f} vs {c['kib_per_alloc']:.1f} |")
+              f"| {rtt:.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) |")
+    print()
+    print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB; "
+          f"ours RSS +{mem['ours'][0]:.1f} KiB, live heap after GC +{mem['ours'][1]:.1f} KiB")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,6 @@ if [[ "${1:-}" == "quick" ]]; then
   exit 0
 fi
 "${JAVA[@]}" org.openjdk.jmh.Main -jvmArgsAppend -Dlogback.configurationFile=bench/whiteboard/logback.xml AtRestCipherBenchmark
-"${JAVA[@]}" de.sprechzimmer.bench.whiteboard.ThroughputBench 1024 48 4 7
-"${JAVA[@]}" de.sprechzimmer.bench.whiteboard.ThroughputBench 10240 12 4 7
+"${JAVA[@]}" de.sprechzimmer.bench.whiteboard.ThroughputBench 1024 48 4 9
+"${JAVA[@]}" de.sprechzimmer.bench.whiteboard.ThroughputBench 10240 12 4 9
 "${JAVA[@]}" de.sprechzimmer.bench.whiteboard.DeletionBench 50 2048 20

@@ -13,8 +13,16 @@ export const CHROMIUM_ARGS = [
 /** Every wait has an explicit limit (TESTING.md: a broken call may sit at `new` forever). */
 export const WAIT = { short: 5000, ui: 10000, media: 25000 };
 
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/**
+ * @param {'fake-devices' | 'prompts-unanswered' | 'no-devices'} [kind] the TESTING.md flags; or without the fake
+ *   permission UI (headless Chromium then refuses camera and microphone, like a user who clicks "block"); or
+ *   without fake devices too (a machine with neither camera nor microphone)
+ */
+export function launch(kind = 'fake-devices') {
+  const drop = kind === 'prompts-unanswered' ? ['--use-fake-ui-for-media-stream']
+    : kind === 'no-devices' ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : [];
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: CHROMIUM_ARGS.filter((a) => !drop.includes(a)) });
 }
 
 /**
@@ -25,6 +33,9 @@ function probe() {
   const w = /** @type {any} */ (window);
   w.__szPcs = [];
   w.__szSockets = [];
+  // The strict CSP must never have to block anything the pages themselves do (inline script or style).
+  w.__szCspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__szCspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   const PC = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends PC {
     constructor(...args) {
@@ -63,7 +74,7 @@ function probe() {
  * A person with their own browser context (separate storage, like their own machine).
  * Records what the privacy check needs: tokens seen in API answers and WebSocket frames.
  */
-export async function person(browser, name, secrets, artifacts) {
+export async function person(browser, name, { secrets, credentials }, artifacts) {
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
   await context.addInitScript(probe);
   const page = await context.newPage();
@@ -73,7 +84,13 @@ export async function person(browser, name, secrets, artifacts) {
       appendFileSync(join(artifacts, `${name}.console.log`), `${m.type()}: ${m.text()}\n`);
     }
   });
-  page.on('pageerror', (e) => appendFileSync(join(artifacts, `${name}.console.log`), `pageerror: ${e.message}\n`));
+  const errors = [];
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    appendFileSync(join(artifacts, `${name}.console.log`), `pageerror: ${e.message}\n`);
+  });
+  // Confirmations (decline, delete) are answered yes, as the doctor would.
+  page.on('dialog', (d) => void d.accept());
   page.on('response', async (r) => {
     if (!r.url().includes('/api/')) {
       return;
@@ -83,6 +100,7 @@ export async function person(browser, name, secrets, artifacts) {
       for (const key of ['token', 'guestToken']) {
         if (typeof body?.[key] === 'string') {
           secrets.add(body[key]);
+          credentials.add(body[key]);
         }
       }
     } catch {
@@ -96,6 +114,7 @@ export async function person(browser, name, secrets, artifacts) {
       frames.received.push(msg);
       if (msg?.type === 'welcome' && msg.data?.resumeToken) {
         secrets.add(msg.data.resumeToken);
+        credentials.add(msg.data.resumeToken);
       }
       if (msg?.type === 'session') {
         for (const ticket of Object.values(msg.data?.tickets ?? {})) {
@@ -104,12 +123,21 @@ export async function person(browser, name, secrets, artifacts) {
       }
     });
   });
-  return { name, context, page, frames };
+  return { name, context, page, frames, errors };
+}
+
+/** No uncaught script error and no CSP violation on this person's page. */
+export async function expectCleanPage(p) {
+  check(p.errors.length === 0, `${p.name}: no uncaught script errors (${p.errors.join('; ')})`);
+  const violations = await p.page.evaluate(() => window.__szCspViolations ?? []);
+  check(violations.length === 0, `${p.name}: no Content-Security-Policy violations (${violations.join('; ')})`);
 }
 
 function parse(payload) {
   try {
-    return JSON.parse(String(payload));
+    const msg = JSON.parse(String(payload));
+    msg._at = new Date().toISOString().slice(11, 23); // when the test saw it, for the debugging dump
+    return msg;
   } catch {
     return null;
   }
@@ -181,10 +209,15 @@ export function check(condition, message) {
   }
 }
 
-/** Writes the strings the server must never log (read by run.sh's privacy grep). */
-export function writeSecrets(artifacts, secrets) {
+/**
+ * Writes what run.sh searches for: secrets.txt, strings the server must never log (names, codes, tokens,
+ * password); credentials.txt, strings no store may hold in clear (password and tokens: stored as hashes).
+ */
+export function writeSecrets(artifacts, { secrets, credentials }) {
   mkdirSync(artifacts, { recursive: true });
-  writeFileSync(join(artifacts, 'secrets.txt'), [...secrets].filter((s) => s && s.length >= 6).join('\n') + '\n');
+  const lines = (set) => [...set].filter((s) => s && s.length >= 6).join('\n') + '\n';
+  writeFileSync(join(artifacts, 'secrets.txt'), lines(secrets));
+  writeFileSync(join(artifacts, 'credentials.txt'), lines(credentials));
 }
 
 /** A name no log line could contain by chance. */

@@ -10,6 +10,7 @@ import { getLang } from './i18n.js';
  *   validUntil: string, createdAt: string, link: string }} AccessCode
  * @typedef {{ name: string, waitingText: string, practiceName: string }} GuestRoom
  * @typedef {{ guestToken: string, expiresAt: string, room: GuestRoom }} Redeemed
+ * @typedef {{ name: string, room: GuestRoom, admitted: boolean }} GuestMe
  */
 
 export class ApiError extends Error {
@@ -158,6 +159,14 @@ export class Api {
    */
   redeem(code, name, consent) {
     return this.request('POST', '/api/guest/redeem', { code, name, consent });
+  }
+
+  /**
+   * Whether the guest token (the bearer) still works, e.g. after a reload.
+   * @returns {Promise<GuestMe>}
+   */
+  guestMe() {
+    return this.request('GET', '/api/guest/me');
   }
 }
 

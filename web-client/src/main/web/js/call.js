@@ -80,8 +80,14 @@ export class Call {
     }
   }
 
-  /** @param {PeerInfo} info */
-  addPeer(info) {
+  /**
+   * @param {PeerInfo} info
+   * @param {boolean} [afresh] the peer (re)joined just now: a link we still hold to it is stale (its page reloaded)
+   */
+  addPeer(info, afresh = false) {
+    if (afresh && this.links.has(info.participantId)) {
+      this.removePeer(info.participantId);
+    }
     if (this.#closed || this.links.has(info.participantId)) {
       return;
     }

@@ -3,9 +3,11 @@
 import { Call } from './call.js';
 import { CallView } from './callview.js';
 import { canShareScreen, captureScreen } from './media.js';
-import { isRelayed, summarize } from './stats.js';
+import { isRelayed, summarize, telemetryReport } from './stats.js';
 
 const STATS_INTERVAL_MS = 2000;
+/** statistics.md: at most one telemetry report every 30 s per member (here: per connection). */
+const TELEMETRY_MIN_INTERVAL_MS = 30000;
 
 /**
  * @typedef {import('./call.js').SessionData} SessionData
@@ -30,10 +32,21 @@ export class Consultation {
   #queue = Promise.resolve();
   /** @type {ReturnType<typeof setInterval> | undefined} */
   #statsTimer;
+  /** Per peer: what the last telemetry report said about the connection, and when. */
+  /** @type {Map<string, { kind: string, at: number }>} */
+  #reported = new Map();
+  /** Counts end() calls: a start still waiting for the camera when the consultation ends must not go on. */
+  #epoch = 0;
 
   /** @param {ConsultationOptions} options */
   constructor(options) {
     this.options = options;
+    // Leaving the page by accident (reload, closing the tab) would drop the call: the browser asks first.
+    window.addEventListener('beforeunload', (e) => {
+      if (this.active) {
+        e.preventDefault();
+      }
+    });
   }
 
   get active() {
@@ -67,7 +80,9 @@ export class Consultation {
 
   /** Closes every peer connection (the local camera stays with the page). */
   end() {
+    this.#epoch++;
     clearInterval(this.#statsTimer);
+    this.#reported.clear();
     this.call?.close();
     this.call = null;
     this.view = null;
@@ -97,7 +112,7 @@ export class Consultation {
       return;
     }
     if (type === 'peer-joined') {
-      call.addPeer(data);
+      call.addPeer(data, true);
     } else if (type === 'peer-left') {
       call.removePeer(String(data.participantId));
     } else if (type === 'signal') {
@@ -108,7 +123,11 @@ export class Consultation {
   /** @param {SessionData} session */
   async #start(session) {
     const { signaling, container, localVideo, hangupKey } = this.options;
+    const epoch = this.#epoch;
     const stream = await this.options.localMedia();
+    if (epoch !== this.#epoch) {
+      return;
+    }
     const view = new CallView(container, localVideo, { hangupKey, canShare: canShareScreen() }, {
       toggleAudio: () => this.#toggle('audio'),
       toggleVideo: () => this.#toggle('video'),
@@ -127,7 +146,10 @@ export class Consultation {
         onPeerStream: (id, s) => view.setPeerStream(id, s),
         onPeerState: (id, state) => view.setPeerState(id, state),
         onPeerMedia: (id, media) => view.setPeerMedia(id, media),
-        onPeerRemoved: (id) => view.removePeer(id),
+        onPeerRemoved: (id) => {
+          this.#reported.delete(id);
+          view.removePeer(id);
+        },
         onChat: (from, text) => view.appendChat(from.name, text, false),
         onChatReady: (ready) => view.setChatReady(ready),
         onLocalVideo: (track, screen) => {
@@ -175,6 +197,7 @@ export class Consultation {
     }
   }
 
+  /** Shows direct or relayed per peer, and reports the connection's kind (not its content) for the statistics. */
   async #pollStats() {
     const call = this.call;
     const view = this.view;
@@ -182,8 +205,19 @@ export class Consultation {
       return;
     }
     for (const [id, link] of call.links) {
-      if (link.pc.connectionState === 'connected') {
-        view.setPeerPath(id, isRelayed(await summarize(link.pc)));
+      if (link.pc.connectionState !== 'connected') {
+        continue;
+      }
+      const stats = await summarize(link.pc);
+      view.setPeerPath(id, isRelayed(stats));
+      const video = call.media.video || call.media.screen || (link.remoteStream?.getVideoTracks().length ?? 0) > 0;
+      const report = telemetryReport(stats, video);
+      const kind = `${report.media} ${report.path} ${report.protocol ?? ''}`;
+      const last = this.#reported.get(id);
+      // Once per connection, and again when its kind changes (e.g. relayed after an ICE restart), rate-limited.
+      if (!last || (kind !== last.kind && Date.now() - last.at >= TELEMETRY_MIN_INTERVAL_MS)) {
+        this.#reported.set(id, { kind, at: Date.now() });
+        this.options.signaling.send('telemetry', { sessionId: call.sessionId, ...report });
       }
     }
   }

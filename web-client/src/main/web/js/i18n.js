@@ -23,6 +23,7 @@ const de = {
   'join.error.invalidCode': 'Dieser Zugangscode ist nicht gültig. Bitte prüfen Sie ihn oder fragen Sie Ihre Praxis.',
   'join.error.codeExpired': 'Dieser Zugangscode ist abgelaufen. Bitte fragen Sie Ihre Praxis nach einem neuen.',
   'join.error.notYetValid': 'Dieser Zugangscode gilt erst ab {from}.',
+  'join.error.tokenGone': 'Ihr Zugang ist nicht mehr gültig. Bitte geben Sie Ihren Zugangscode erneut ein.',
 
   'consent.title': 'Einwilligung in die Verarbeitung Ihrer Gesundheitsdaten',
   'consent.intro': 'Während der Videosprechstunde können Angaben zu Ihrer Gesundheit sichtbar oder hörbar werden. Solche Gesundheitsdaten sind nach Art. 9 DSGVO besonders geschützt. Wir verarbeiten sie nur mit Ihrer ausdrücklichen Einwilligung (Art. 9 Abs. 2 lit. a DSGVO).',
@@ -201,6 +202,7 @@ const en = {
   'join.error.invalidCode': 'This access code is not valid. Please check it or ask your practice.',
   'join.error.codeExpired': 'This access code has expired. Please ask your practice for a new one.',
   'join.error.notYetValid': 'This access code is valid from {from}.',
+  'join.error.tokenGone': 'Your access is no longer valid. Please enter your access code again.',
 
   'consent.title': 'Consent to the processing of your health data',
   'consent.intro': 'During the video consultation, information about your health may be seen or heard. Such health data is specially protected under Art. 9 GDPR. We process it only with your explicit consent (Art. 9(2)(a) GDPR).',

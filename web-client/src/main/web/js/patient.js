@@ -16,7 +16,7 @@ const GUEST_KEY = 'sz.guest';
  * @typedef {'ended' | 'left' | 'declined' | 'revoked' | 'expired' | 'replaced'} EndReason
  */
 
-const api = new Api();
+const api = new Api(() => guest?.token ?? null);
 const els = {
   stepJoin: byId('step-join', HTMLElement),
   stepWait: byId('step-wait', HTMLElement),
@@ -55,6 +55,7 @@ let ended = null;
 function main() {
   setupLanguage(rerender);
   takeCodeFromFragment();
+  window.addEventListener('hashchange', takeCodeFromFragment); // a link opened while the page is open
   els.code.addEventListener('blur', () => {
     const code = normalizeCode(els.code.value);
     if (code) {
@@ -68,20 +69,41 @@ function main() {
   els.mediaRetry.addEventListener('click', () => void startPreview());
   els.leave.addEventListener('click', () => finish('left'));
 
+  rerender();
+  void resumeAfterReload();
+}
+
+/** After a reload the tab still holds its guest token: back to the waiting room (or call) if it still works. */
+async function resumeAfterReload() {
   const stored = sessionStorage.getItem(GUEST_KEY);
-  if (stored) {
-    try {
-      guest = JSON.parse(stored);
-    } catch {
-      sessionStorage.removeItem(GUEST_KEY);
-    }
+  try {
+    guest = stored ? JSON.parse(stored) : null;
+  } catch {
+    guest = null;
   }
   if (guest) {
-    enterWaitingRoom();
-  } else {
-    els.code.value ? els.name.focus() : els.code.focus();
+    show(els.stepJoin, false); // no flash of the form while the token is checked
+    try {
+      guest.room = (await api.guestMe()).room;
+      enterWaitingRoom();
+      return;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        guest = null;
+        sessionStorage.removeItem(GUEST_KEY);
+        setMessage(els.joinError, 'join.error.tokenGone');
+        show(els.stepJoin, true);
+      } else {
+        enterWaitingRoom(); // server unreachable for now: the signaling link keeps trying
+        return;
+      }
+    }
   }
-  rerender();
+  if (els.code.value) {
+    els.name.focus();
+  } else {
+    els.code.focus();
+  }
 }
 
 /** A link `/#K7QM-4XRT-9HWP` fills the code; the fragment then leaves the address bar and the history. */

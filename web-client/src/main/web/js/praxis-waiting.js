@@ -67,7 +67,18 @@ export class WaitingList {
     this.badge.dataset.count = String(count);
     this.badge.setAttribute('aria-label', t('waiting.count', { count }));
     show(this.empty, count === 0);
+    // Rebuilt on every change; a keyboard user's focus stays on the same button of the same guest.
+    const focused = document.activeElement;
+    const keep = focused instanceof HTMLElement && this.list.contains(focused)
+      ? [focused.closest('li')?.dataset.guestId, focused.dataset.testid] : null;
     this.list.replaceChildren(...this.entries.map((entry) => this.#item(entry)));
+    if (keep) {
+      const again = [...this.list.querySelectorAll('li')].find((li) => li.dataset.guestId === keep[0])
+        ?.querySelector(`[data-testid="${keep[1]}"]`);
+      if (again instanceof HTMLElement) {
+        again.focus();
+      }
+    }
     this.#renderTitle();
   }
 

@@ -3,6 +3,8 @@
 // exponential backoff and resumes (resume token + lastSeq) so the session survives; the peer connections
 // do not depend on this socket and keep running meanwhile.
 
+import { EventSequence } from './sequence.js';
+
 const VERSION = 1;
 /** Waiting for welcome after the socket opened (shorter than the server's 10 s auth timeout: a hello that got
  * lost is retried on a new socket before the server gives up on the old one). */
@@ -56,7 +58,8 @@ export class Signaling {
   #state = 'connecting';
   #everOnline = false;
   #stopped = false;
-  #lastSeq = 0;
+  /** @type {EventSequence<Envelope & { seq: number }>} */
+  #events = new EventSequence((msg) => this.handlers.onMessage(msg.type, msg.data ?? {}));
   /** @type {string | null} */
   #resumeToken = null;
   #resumeWindowMs = 30000;
@@ -140,6 +143,7 @@ export class Signaling {
     const ws = this.#ws;
     this.#ws = null;
     ws?.close(1000);
+    this.#events.reset();
     this.#failPending('closed');
     this.#outbox = [];
     this.#setState('closed');
@@ -164,7 +168,7 @@ export class Signaling {
   #sendHello() {
     const resume = this.#resumeToken !== null && Date.now() - this.#droppedAt < this.#resumeWindowMs;
     this.#helloId = `h${this.#nextId++}`;
-    const data = resume ? { resume: this.#resumeToken, lastSeq: this.#lastSeq } : { token: this.token };
+    const data = resume ? { resume: this.#resumeToken, lastSeq: this.#events.lastSeq } : { token: this.token };
     this.#raw({ v: VERSION, type: 'hello', id: this.#helloId, data });
   }
 
@@ -195,10 +199,8 @@ export class Signaling {
       return;
     }
     if (typeof msg.seq === 'number') {
-      if (msg.seq <= this.#lastSeq) {
-        return; // already processed before a resume
-      }
-      this.#lastSeq = msg.seq;
+      this.#events.push(/** @type {Envelope & { seq: number }} */ (msg));
+      return;
     }
     const data = msg.data ?? {};
     if (msg.type === 'ping') {
@@ -230,9 +232,9 @@ export class Signaling {
     /** @type {Welcome} */
     const w = msg.data;
     if (!w.resumed) {
-      // A fresh start: numbering starts anew, and requests sent before the drop will never be answered
+      // A fresh start: numbering is learnt anew, and requests sent before the drop will never be answered
       // (requests still in the outbox go out below).
-      this.#lastSeq = typeof msg.seq === 'number' ? msg.seq : 0;
+      this.#events.reset();
       this.#failPending('disconnected', true);
     }
     this.#resumeToken = w.resumeToken ?? null;
@@ -342,6 +344,7 @@ export class Signaling {
     const ws = this.#ws;
     this.#ws = null;
     ws?.close();
+    this.#events.reset();
     this.#failPending(code);
     this.#outbox = [];
     this.#setState('closed');

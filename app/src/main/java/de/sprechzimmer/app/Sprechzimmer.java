@@ -108,7 +108,8 @@ final class Sprechzimmer implements AutoCloseable {
         HttpServer http = signaling.configure(HttpServer.builder().name("http")
                         .host(s.get(SignalingSettings.HTTP_HOST)).port(s.get(SignalingSettings.HTTP_PORT))
                         .router(router).blockingWorkers(workers)
-                        .bodyLimit(WhiteboardService.PATH_PREFIX, whiteboard.bodyLimit()))
+                        .bodyLimit(WhiteboardService.PATH_PREFIX, whiteboard.bodyLimit())
+                        .gate(WhiteboardService.PATH_PREFIX, whiteboard.gate()))
                 .build();
         whiteboard.start();
         signaling.console(console).start();

@@ -82,6 +82,16 @@ class EmbeddedAppTest {
     }
 
     @Test
+    void uploadWithoutTicketIsRefusedBeforeItsBodyIsBuffered() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/whiteboard/files"))
+                .header("Authorization", "Bearer v1.forged.ticket")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("\"error\":\"unauthorized\"");
+    }
+
+    @Test
     void adminPortServesHealthAndMetrics() throws Exception {
         String admin = "http://127.0.0.1:" + app.adminPort();
         HttpResponse<String> ready = get(admin + "/health/ready");

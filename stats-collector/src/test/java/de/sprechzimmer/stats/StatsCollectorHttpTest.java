@@ -201,4 +201,29 @@ class StatsCollectorHttpTest {
             assertThat(lines.count()).isEqualTo(100_001);
         }
     }
+
+    @Test
+    void aClientThatHangsUpMidExportFreesTheWorkerAndTheServerGoesOn() throws Exception {
+        List<StatsEvent> many = new ArrayList<>();
+        Instant start = Instant.parse("2026-02-06T00:00:00Z");
+        for (int i = 0; i < 200_000; i++) {
+            many.add(t.telemetry("doc-4", "praxis-1", start.plusMillis(i * 10L), "relay"));
+        }
+        collector.ingest().submitAll(many).join();
+        String ticket = ticket("praxis-1", "doc-4", "doctor");
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        for (int round = 0; round < 3; round++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.getOutputStream().write(("GET /stats/export.csv HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + ticket + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] some = s.getInputStream().readNBytes(100_000);
+                assertThat(new String(some, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
+            }
+        }
+        // With two export workers, three abandoned exports must all have ended for this one to be served at once.
+        HttpResponse<byte[]> after = client.send(HttpRequest.newBuilder(URI.create(base + "/stats/summary?from=2026-02-06&to=2026-02-07"))
+                .header("Authorization", "Bearer " + ticket).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(after.body()).get("total").get("telemetryRelay").asLong()).isEqualTo(200_000);
+    }
 }

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public final class TurnRelay implements AutoCloseable {
         this.settings = settings;
         this.scheduler = scheduler;
         List<Credentials> credentials = new ArrayList<>();
-        settings.optional(CommonSettings.TURN_SECRET).ifPresent(s -> credentials.add(new RestApiCredentials(s, scheduler.clock())));
+        settings.optional(CommonSettings.TURN_SECRET).ifPresent(s -> credentials.add(
+                parse(CommonSettings.TURN_SECRET.flag(), () -> new RestApiCredentials(s, scheduler.clock()))));
         settings.optional(TurnSettings.STATIC_USERS).ifPresent(s -> credentials.add(parse(TurnSettings.STATIC_USERS.flag(), () -> StaticUsers.parse(s))));
         if (credentials.isEmpty()) {
             throw new ConfigException("The TURN relay needs " + CommonSettings.TURN_SECRET.flag() + " ("
@@ -151,7 +153,7 @@ public final class TurnRelay implements AutoCloseable {
         return text.map(t -> Arrays.stream(t.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
-    private static <T> T parse(String flag, java.util.function.Supplier<T> parser) {
+    private static <T> T parse(String flag, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

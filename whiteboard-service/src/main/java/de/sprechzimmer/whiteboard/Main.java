@@ -14,6 +14,7 @@ import de.sprechzimmer.common.session.InMemorySessionEvents;
 import de.sprechzimmer.common.session.RedisSessionEvents;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
+import de.sprechzimmer.common.stats.RedisStatsSink;
 import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.ExecutorScheduler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -91,9 +92,10 @@ public final class Main {
                 LOG.warn("no redis-url: in-memory store, and no session events reach this process; only the hard expiry deletes files");
                 events = new InMemorySessionEvents();
             }
-            // Statistics travel from the standalone service once the stats collector offers a transport; until then none.
+            // Statistics reach the collector through its Redis ingest stream; without Redis there is no collector to reach.
+            StatsSink stats = redis == null ? StatsSink.NONE : new RedisStatsSink(redis);
             WhiteboardService service = new WhiteboardService(settings, scheduler, registry, events,
-                    new SessionTickets(ticketSecret, scheduler.clock()), StatsSink.NONE, redis);
+                    new SessionTickets(ticketSecret, scheduler.clock()), stats, redis);
             parts.add(service);
             ThreadPoolExecutor workers = workers();
             parts.add(workers::shutdownNow);
@@ -102,7 +104,8 @@ public final class Main {
             HttpServer http = HttpServer.builder().name("whiteboard")
                     .host(settings.get(WhiteboardSettings.HOST)).port(settings.get(WhiteboardSettings.PORT))
                     .router(router).blockingWorkers(workers)
-                    .bodyLimit(WhiteboardService.PATH_PREFIX, service.bodyLimit()).build();
+                    .bodyLimit(WhiteboardService.PATH_PREFIX, service.bodyLimit())
+                    .gate(WhiteboardService.PATH_PREFIX, service.gate()).build();
             InetSocketAddress httpAddress = http.start();
             parts.add(http);
             AdminServer admin = new AdminServer(settings.get(CommonSettings.ADMIN_HOST), settings.get(CommonSettings.ADMIN_PORT), registry)

@@ -13,6 +13,7 @@ import de.sprechzimmer.common.session.SessionTickets;
 import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.Scheduler;
 import de.sprechzimmer.whiteboard.access.Access;
+import de.sprechzimmer.whiteboard.error.WhiteboardError;
 import de.sprechzimmer.whiteboard.access.InMemoryRevocations;
 import de.sprechzimmer.whiteboard.access.RedisRevocations;
 import de.sprechzimmer.whiteboard.access.Revocations;
@@ -60,6 +61,7 @@ public final class WhiteboardService implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final SessionEvents events;
+    private final SessionTickets tickets;
     private final Duration purgeInterval;
     private final Whiteboard board;
     private final WhiteboardApi api;
@@ -79,6 +81,7 @@ public final class WhiteboardService implements AutoCloseable {
                              SessionTickets tickets, StatsSink stats, RedisConnections redis) {
         this.scheduler = scheduler;
         this.events = events;
+        this.tickets = tickets;
         this.redis = redis;
         this.purgeInterval = settings.get(WhiteboardSettings.PURGE_INTERVAL);
         Duration ttl = settings.get(WhiteboardSettings.TTL);
@@ -133,6 +136,22 @@ public final class WhiteboardService implements AutoCloseable {
     /** The store, for tests that look below the API. */
     WhiteboardStore store() {
         return store;
+    }
+
+    /**
+     * The check of a request's head for {@link #PATH_PREFIX}, for {@code HttpServer.Builder.gate}: a request
+     * without a validly signed whiteboard ticket is refused before its body (up to the file size limit) is read.
+     * Only the signature and expiry are checked here (cheap, no store); the handlers do the full check.
+     */
+    public java.util.function.Function<io.netty.handler.codec.http.HttpRequest, Optional<de.sprechzimmer.common.http.HttpError>> gate() {
+        return request -> {
+            String h = request.headers().get(io.netty.handler.codec.http.HttpHeaderNames.AUTHORIZATION);
+            boolean signed = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
+                    && tickets.verify(h.substring(7).trim(), Access.SCOPE).isPresent();
+            String lang = request.headers().get(io.netty.handler.codec.http.HttpHeaderNames.ACCEPT_LANGUAGE);
+            boolean english = lang != null && lang.toLowerCase(java.util.Locale.ROOT).startsWith("en");
+            return signed ? Optional.empty() : Optional.of(WhiteboardError.UNAUTHORIZED.toHttp(english));
+        };
     }
 
     /** Adds the {@code /whiteboard/} routes. */

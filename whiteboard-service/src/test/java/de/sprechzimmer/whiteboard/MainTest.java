@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.sprechzimmer.common.config.ConfigException;
 import de.sprechzimmer.common.config.Settings;
+import de.sprechzimmer.common.redis.RedisConnections;
+import de.sprechzimmer.common.stats.RedisStatsSink;
 import de.sprechzimmer.common.session.SessionTickets;
 import de.sprechzimmer.common.testing.RedisServerProcess;
 import de.sprechzimmer.whiteboard.board.Envelopes;
@@ -45,6 +47,14 @@ class MainTest {
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("whiteboard_uploads_total{result=\"stored\",service=\"whiteboard\"} 1.0");
             assertThat(metrics).doesNotContain("s_main", "p_doc");
+
+            // The usage event went to the statistics collector's ingest stream, without anything of the file.
+            try (RedisConnections r = new RedisConnections(redis.url())) {
+                var entries = r.strings().sync().xrange(RedisStatsSink.STREAM, io.lettuce.core.Range.create("-", "+"));
+                assertThat(entries).hasSize(1);
+                assertThat(entries.get(0).getBody()).containsEntry("t", "feature.whiteboard")
+                        .doesNotContainValue("s_main").doesNotContainValue("2000");
+            }
         }
     }
 

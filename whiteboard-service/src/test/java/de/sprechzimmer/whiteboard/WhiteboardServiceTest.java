@@ -116,6 +116,11 @@ class WhiteboardServiceTest {
         assertThat(down.headers().firstValue("Content-Type")).contains("application/octet-stream");
         assertThat(down.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(down.headers().firstValue("Set-Cookie")).isEmpty();
+
+        HttpResponse<byte[]> head = client.send("HEAD", "/whiteboard/files/" + info.get("id").asText(), guest, null);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("X-Whiteboard-Meta")).contains(meta);
     }
 
     @Test

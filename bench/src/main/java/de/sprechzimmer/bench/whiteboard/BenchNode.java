@@ -60,7 +60,12 @@ final class BenchNode implements AutoCloseable {
         Router router = new Router();
         new WhiteboardApi(board, new Access(tickets, revocations, scheduler.clock(), Duration.ofHours(24))).routes(router);
         int n = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-        this.workers = Executors.newFixedThreadPool(n);
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "bench-whiteboard-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.server = HttpServer.builder().name("bench-whiteboard").host("127.0.0.1").port(0).router(router)
                 .blockingWorkers(workers).bodyLimit(WhiteboardApi.PATH_PREFIX, LIMITS.maxFileBytes() + BrowserEnvelope.OVERHEAD)
                 .build();

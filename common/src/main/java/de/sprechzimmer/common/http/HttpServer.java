@@ -65,6 +65,9 @@ public final class HttpServer implements AutoCloseable {
                         ChannelPipeline p = ch.pipeline();
                         p.addLast("codec", new HttpServerCodec(8192, 16384, 16384));
                         p.addLast("security-headers", SecurityHeaders.INSTANCE);
+                        if (!b.gates.isEmpty()) {
+                            p.addLast("gate", new RequestGate(b.gates));
+                        }
                         p.addLast("body-limit", new BodyLimit(b.defaultBodyLimit, b.bodyLimits));
                         p.addLast("aggregator", new HttpObjectAggregator((int) Math.min(Integer.MAX_VALUE, aggregate)));
                         p.addLast("chunked", new ChunkedWriteHandler());
@@ -113,6 +116,7 @@ public final class HttpServer implements AutoCloseable {
         private Executor blockingWorkers = Runnable::run;
         private long defaultBodyLimit = 64 * 1024;
         private final Map<String, Long> bodyLimits = new HashMap<>();
+        private final Map<String, java.util.function.Function<io.netty.handler.codec.http.HttpRequest, java.util.Optional<HttpError>>> gates = new HashMap<>();
         private String websocketPath;
         private int maxFrameBytes = 64 * 1024;
         private Supplier<ChannelHandler> websocketHandler;
@@ -159,6 +163,16 @@ public final class HttpServer implements AutoCloseable {
         /** A larger (or smaller) body limit for paths starting with {@code pathPrefix}; longest prefix wins. */
         public Builder bodyLimit(String pathPrefix, long bytes) {
             this.bodyLimits.put(pathPrefix, bytes);
+            return this;
+        }
+
+        /**
+         * A check of the request head for paths starting with {@code pathPrefix}, run before the body is read:
+         * an error answers at once and the body is never buffered. Must be cheap and must not block.
+         */
+        public Builder gate(String pathPrefix,
+                            java.util.function.Function<io.netty.handler.codec.http.HttpRequest, java.util.Optional<HttpError>> gate) {
+            this.gates.put(pathPrefix, gate);
             return this;
         }
 

@@ -41,6 +41,8 @@ class HttpServerTest {
         server = HttpServer.builder().host("127.0.0.1").port(0).router(router)
                 .blockingWorkers(Executors.newFixedThreadPool(1, r -> new Thread(r, "blocking-worker")))
                 .bodyLimit("/upload/", 100_000)
+                .gate("/upload/", req -> "let-me-in".equals(req.headers().get("X-Key")) ? java.util.Optional.empty()
+                        : java.util.Optional.of(HttpError.unauthorized()))
                 .websocket("/ws", 1024, () -> new SimpleChannelInboundHandler<TextWebSocketFrame>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
@@ -61,7 +63,7 @@ class HttpServerTest {
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Key", "let-me-in")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -145,5 +147,16 @@ class HttpServerTest {
         assertThat(check.allowed("https://praxis.example", "10.0.0.1:8080")).isTrue();
         assertThat(check.allowed("https://evil.example", "127.0.0.1:8080")).isFalse();
         assertThat(check.allowed("null", "127.0.0.1:8080")).isFalse();
+    }
+
+    @Test
+    void gateRefusesBeforeTheBodyIsRead() throws Exception {
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base + "/upload/1"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(90_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"error\":\"unauthorized\"");
+        assertThat(refused.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(post("/upload/1", "x".repeat(10)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/hello/ungated").statusCode()).isEqualTo(200);
     }
 }

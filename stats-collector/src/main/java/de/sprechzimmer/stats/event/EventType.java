@@ -73,6 +73,7 @@ public enum EventType {
 
     private final String wire;
     private final Map<String, Field> fields;
+    private final List<String> names;
 
     EventType(String wire, Field... fields) {
         this.wire = wire;
@@ -81,6 +82,7 @@ public enum EventType {
             m.put(f.name, f);
         }
         this.fields = Collections.unmodifiableMap(m);
+        this.names = List.copyOf(m.keySet());
     }
 
     public String wire() {
@@ -89,6 +91,11 @@ public enum EventType {
 
     Map<String, Field> fields() {
         return fields;
+    }
+
+    /** The type's field names in catalogue order. */
+    public List<String> fieldNames() {
+        return names;
     }
 
     public static Optional<EventType> of(String wire) {

@@ -18,4 +18,14 @@ public enum Feature {
     public String wire() {
         return wire;
     }
+
+    /** The feature of a wire name, or null. */
+    public static Feature of(String wire) {
+        for (Feature f : values()) {
+            if (f.wire.equals(wire)) {
+                return f;
+            }
+        }
+        return null;
+    }
 }

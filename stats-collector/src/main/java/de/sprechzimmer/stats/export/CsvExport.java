@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +41,16 @@ public final class CsvExport {
     }
 
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).build();
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int BASE = EVENT_BASE_COLUMNS.size();
+    private static final Map<String, Integer> FIELD_COLUMN = fieldColumns();
+
+    private static Map<String, Integer> fieldColumns() {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < EventType.ALL_FIELDS.size(); i++) {
+            m.put(EventType.ALL_FIELDS.get(i), BASE + i);
+        }
+        return Map.copyOf(m);
+    }
 
     private CsvExport() {
     }
@@ -61,26 +69,29 @@ public final class CsvExport {
     /** Writes event rows one by one; use as the consumer of a store scan. */
     public static final class EventRows implements Consumer<StatsEvent>, AutoCloseable {
         private final SequenceWriter writer;
-        private final ZoneId zone;
+        private final LocalTimes times;
         private final String[] row = new String[EVENT_COLUMNS.size()];
         private long rows;
 
         private EventRows(SequenceWriter writer, ZoneId zone) {
             this.writer = writer;
-            this.zone = zone;
+            this.times = new LocalTimes(zone);
         }
 
         @Override
         public void accept(StatsEvent e) {
+            java.util.Arrays.fill(row, BASE, row.length, "");
             row[0] = e.at().toString();
-            row[1] = LOCAL.format(e.at().atZone(zone));
+            row[1] = times.local(e.at());
             row[2] = e.type();
             row[3] = e.practice();
             row[4] = e.account();
-            int i = EVENT_BASE_COLUMNS.size();
-            for (String field : EventType.ALL_FIELDS) {
-                row[i++] = e.fields().getOrDefault(field, "");
-            }
+            e.fields().forEach((name, value) -> {
+                Integer column = FIELD_COLUMN.get(name);
+                if (column != null) {
+                    row[column] = value;
+                }
+            });
             try {
                 writer.write(row);
             } catch (IOException ex) {

@@ -86,10 +86,13 @@ public final class Summary implements Consumer<StatsEvent> {
                         case "relay" -> relay++;
                         default -> connectionUnknown++;
                     }
-                    String used = f.getOrDefault("features", "");
-                    for (Feature feature : Feature.values()) {
-                        if (contains(used, feature.wire())) {
-                            features.merge(feature, 1L, Long::sum);
+                    String used = f.get("features");
+                    if (used != null) {
+                        for (String name : used.split(",")) {
+                            Feature feature = Feature.of(name);
+                            if (feature != null) {
+                                features.merge(feature, 1L, Long::sum);
+                            }
                         }
                     }
                 }
@@ -107,15 +110,6 @@ public final class Summary implements Consumer<StatsEvent> {
                     // other types are listed in the event CSV only
                 }
             }
-        }
-
-        private static boolean contains(String list, String item) {
-            for (String s : list.split(",")) {
-                if (s.equals(item)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         void addAll(Day d) {

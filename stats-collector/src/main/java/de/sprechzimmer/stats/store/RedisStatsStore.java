@@ -115,8 +115,8 @@ public final class RedisStatsStore implements StatsStore {
 
     @Override
     public void scan(Query q, Consumer<StatsEvent> out) {
-        readDays(q.from(), q.to(), retention.eventCutoff(), day -> RedisKeys.eventDay(q.practice(), day), (line, at) -> {
-            StatsEvent e = EventLine.decode(line, at, q.practice());
+        readDays(q.from(), q.to(), retention.eventCutoff(), day -> RedisKeys.eventDay(q.practice(), day), line -> {
+            StatsEvent e = EventLine.decode(line, q.practice());
             if (q.account().isEmpty() || q.account().get().equals(e.account())) {
                 out.accept(e);
             }
@@ -126,22 +126,19 @@ public final class RedisStatsStore implements StatsStore {
     @Override
     public List<IpRecord> addresses(String practice, Instant from, Instant to) {
         List<IpRecord> out = new ArrayList<>();
-        readDays(from, to, retention.addressCutoff(), day -> RedisKeys.addressDay(practice, day), (line, at) -> {
-            StatsEvent e = EventLine.decode(line, at, practice);
+        readDays(from, to, retention.addressCutoff(), day -> RedisKeys.addressDay(practice, day), line -> {
+            StatsEvent e = EventLine.decode(line, practice);
             out.add(new IpRecord(e.at(), e.account(), practice, e.fields().get("p")));
         });
         return out;
     }
 
-    private interface LineConsumer {
-        void accept(String line, long atMillis);
-    }
 
     /**
      * Reads the day sets in pages, asking Redis for the next page before handing out the current one, so Redis
      * and this thread work at the same time.
      */
-    private void readDays(Instant from, Instant to, Instant cutoff, Function<LocalDate, String> keyOf, LineConsumer out) {
+    private void readDays(Instant from, Instant to, Instant cutoff, Function<LocalDate, String> keyOf, Consumer<String> out) {
         long lo = Math.max(from.toEpochMilli(), cutoff.toEpochMilli());
         long hi = to.toEpochMilli();
         if (lo >= hi) {
@@ -151,9 +148,9 @@ public final class RedisStatsStore implements StatsStore {
         LocalDate last = day(hi - 1);
         LocalDate day = day(lo);
         long offset = 0;
-        RedisFuture<List<ScoredValue<String>>> next = readAsync.zrangebyscoreWithScores(keyOf.apply(day), range, Limit.create(0, PAGE));
+        RedisFuture<List<String>> next = readAsync.zrangebyscore(keyOf.apply(day), range, Limit.create(0, PAGE));
         while (next != null) {
-            List<ScoredValue<String>> page = await(next);
+            List<String> page = await(next);
             if (page.size() == PAGE) {
                 offset += PAGE;
             } else {
@@ -161,10 +158,8 @@ public final class RedisStatsStore implements StatsStore {
                 offset = 0;
             }
             next = day.isAfter(last) ? null
-                    : readAsync.zrangebyscoreWithScores(keyOf.apply(day), range, Limit.create(offset, PAGE));
-            for (ScoredValue<String> v : page) {
-                out.accept(v.getValue(), (long) v.getScore());
-            }
+                    : readAsync.zrangebyscore(keyOf.apply(day), range, Limit.create(offset, PAGE));
+            page.forEach(out);
         }
     }
 

@@ -27,8 +27,16 @@ class EventLineTest {
                 default -> new StatsEvent("contact.added", at, t.account("x" + i), practice, Map.of());
             };
             String line = EventLine.encode(e);
-            assertThat(EventLine.decode(line, at.toEpochMilli(), practice)).isEqualTo(e);
+            assertThat(EventLine.decode(line, practice)).isEqualTo(e);
         }
+    }
+
+    @Test
+    void namesOutsideTheCatalogueStillDecode() {
+        StatsEvent e = new StatsEvent("future.type", Instant.ofEpochMilli(5), t.account("a"), t.practice("p"), Map.of("newfield", "1", "role", "doctor"));
+        StatsEvent back = EventLine.decode(EventLine.encode(e), t.practice("p"));
+        assertThat(back).isEqualTo(e);
+        assertThat(back.fields().keySet()).contains("role").anySatisfy(k -> assertThat(k).isSameAs("role"));
     }
 
     @Test
@@ -43,7 +51,9 @@ class EventLineTest {
         assertThatThrownBy(() -> EventLine.encode(tab)).isInstanceOf(IllegalArgumentException.class);
         StatsEvent eq = new StatsEvent("login", Instant.EPOCH, t.account("a"), t.practice("p"), Map.of("ro=le", "doctor"));
         assertThatThrownBy(() -> EventLine.encode(eq)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EventLine.decode("abc\tlogin", 0, t.practice("p"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EventLine.decode("abc\tlogin\tacc\t=x", 0, t.practice("p"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventLine.decode("1:abc\tlogin", t.practice("p"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventLine.decode("1:abc\tlogin\tacc\t=x", t.practice("p"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventLine.decode("soon:abc\tlogin\tacc", t.practice("p"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventLine.decode("abc\tlogin\tacc", t.practice("p"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,6 +1,7 @@
 package de.sprechzimmer.turn.auth;
 
 import de.sprechzimmer.turn.proto.StunError;
+import java.util.Locale;
 
 /**
  * Why a request was not authenticated (RFC 8489 §9.2.4, RFC 8656 §5): the metrics label {@code reason} and
@@ -31,6 +32,6 @@ public enum AuthFailure {
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -45,8 +45,9 @@ public final class PeerPolicy {
         }
         if (zero(a, 0, 10) && (a[10] & 0xFF) == 0xFF && (a[11] & 0xFF) == 0xFF) {
             out.add(slice(a, 12)); // ::ffff:a.b.c.d, IPv4-mapped
-        } else if (zero(a, 0, 12) && !zero(a, 12, 16)) {
-            out.add(slice(a, 12)); // ::a.b.c.d, IPv4-compatible (deprecated, still routable on some stacks)
+        } else if (zero(a, 0, 12) && a[12] != 0) {
+            // ::a.b.c.d, IPv4-compatible (deprecated, still routable on some stacks); ::1 and :: are not.
+            out.add(slice(a, 12));
         } else if ((a[0] & 0xFF) == 0x20 && (a[1] & 0xFF) == 0x02) {
             out.add(slice(a, 2)); // 2002:AABB:CCDD::/48, 6to4 (RFC 3056)
         } else if ((a[0] & 0xFF) == 0x00 && (a[1] & 0xFF) == 0x64 && (a[2] & 0xFF) == 0xFF && (a[3] & 0xFF) == 0x9B

@@ -14,6 +14,7 @@ import de.sprechzimmer.turn.proto.StunError;
 import de.sprechzimmer.turn.proto.StunException;
 import de.sprechzimmer.turn.proto.XorAddress;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -108,10 +109,10 @@ final class AllocateHandler {
 
     private void bind(Request r, AddressFamily family, InetAddress ip, int port, Long newToken, int attempt) {
         RelayHandler handler = new RelayHandler(ctx);
-        ctx.sockets().open(r.link.eventLoop(), new InetSocketAddress(ip, port), handler).addListener(f -> {
+        ctx.sockets().open(r.link.eventLoop(), new InetSocketAddress(ip, port), handler).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
                 r.link.endAllocate();
-                created(r, family, ((io.netty.channel.ChannelFuture) f).channel(), port, handler, newToken);
+                created(r, family, f.channel(), port, handler, newToken);
                 return;
             }
             ctx.ports().release(port);

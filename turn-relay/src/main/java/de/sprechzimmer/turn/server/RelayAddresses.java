@@ -1,6 +1,7 @@
 package de.sprechzimmer.turn.server;
 
 import de.sprechzimmer.turn.proto.AddressFamily;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -37,7 +38,7 @@ public final class RelayAddresses {
             InetAddress a = literal(text);
             if (a.isAnyLocalAddress()) {
                 firstInterfaceAddress(AddressFamily.of(a)).ifPresent(found -> bind.putIfAbsent(AddressFamily.of(found), found));
-                if (a instanceof java.net.Inet6Address) {
+                if (a instanceof Inet6Address) {
                     // "::" listens on both families; relay IPv4 too.
                     firstInterfaceAddress(AddressFamily.IPV4).ifPresent(found -> bind.putIfAbsent(AddressFamily.IPV4, found));
                 }

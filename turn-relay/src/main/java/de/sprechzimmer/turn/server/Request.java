@@ -1,5 +1,6 @@
 package de.sprechzimmer.turn.server;
 
+import de.sprechzimmer.turn.auth.AuthFailure;
 import de.sprechzimmer.turn.auth.Authenticator;
 import de.sprechzimmer.turn.proto.AttributeType;
 import de.sprechzimmer.turn.proto.ErrorCodeAttribute;
@@ -50,7 +51,7 @@ final class Request {
         }
         // RFC 8656 §5: later requests must use the credentials that created the allocation.
         if (!s.allocation().username().equals(auth.username())) {
-            ctx.metrics().authFailure(de.sprechzimmer.turn.auth.AuthFailure.WRONG_CREDENTIALS);
+            ctx.metrics().authFailure(AuthFailure.WRONG_CREDENTIALS);
             throw new StunException(StunError.WRONG_CREDENTIALS, "not the allocation's credentials");
         }
         return s;

@@ -21,6 +21,7 @@ final class StreamConnection extends ChannelInboundHandlerAdapter implements Cli
     private final TurnProcessor processor;
     private final Transport transport;
     private ChannelHandlerContext ctx;
+    private FlushBatcher out;
     private FiveTuple fiveTuple;
     private RelaySession session;
     private boolean allocating;
@@ -33,6 +34,7 @@ final class StreamConnection extends ChannelInboundHandlerAdapter implements Cli
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.out = new FlushBatcher(ctx.channel());
         this.fiveTuple = new FiveTuple(transport, (InetSocketAddress) ctx.channel().remoteAddress(),
                 (InetSocketAddress) ctx.channel().localAddress());
     }
@@ -92,7 +94,7 @@ final class StreamConnection extends ChannelInboundHandlerAdapter implements Cli
 
     @Override
     public void send(ByteBuf message) {
-        ctx.writeAndFlush(message, ctx.voidPromise());
+        out.write(message);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,7 +32,7 @@ public final class TurnMetrics {
     private final Map<Direction, LongAdder> bytes = new EnumMap<>(Direction.class);
     private final Map<Drop, LongAdder> drops = new EnumMap<>(Drop.class);
     private final Map<AuthFailure, LongAdder> authFailures = new EnumMap<>(AuthFailure.class);
-    private final Map<String, LongAdder> quotaRefusals = new java.util.HashMap<>();
+    private final Map<String, LongAdder> quotaRefusals = new HashMap<>();
     private final LongAdder peerRefusals = new LongAdder();
 
     public TurnMetrics(MeterRegistry registry, AllocationCounters counters) {

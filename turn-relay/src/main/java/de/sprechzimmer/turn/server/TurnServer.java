@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -32,6 +33,9 @@ public final class TurnServer implements AutoCloseable {
     static final Duration SWEEP_PERIOD = Duration.ofSeconds(5);
     /** A TCP/TLS connection that makes no allocation within this time is closed. */
     static final Duration STREAM_IDLE = Duration.ofSeconds(60);
+
+    /** Largest UDP datagram read from clients; TURN over UDP stays below the path MTU anyway. */
+    static final int MAX_DATAGRAM = 4096;
 
     private final TurnProcessor processor;
     private final Sessions sessions = new Sessions();
@@ -62,7 +66,11 @@ public final class TurnServer implements AutoCloseable {
                     .option(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024)
                     .handler(new UdpListener(processor));
             if (Transports.epoll()) {
-                b.option(EpollChannelOption.SO_REUSEPORT, true);
+                // One socket per loop on the same port, and recvmmsg: up to 8 datagrams of at most
+                // MAX_DATAGRAM bytes per system call (larger ones are truncated and then fail to decode).
+                b.option(EpollChannelOption.SO_REUSEPORT, true)
+                        .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
+                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(8 * MAX_DATAGRAM));
             }
             Channel ch = b.bind(ip, bound).sync().channel();
             channels.add(ch);

@@ -28,6 +28,7 @@ final class UdpListener extends ChannelInboundHandlerAdapter {
     private final Set<InetSocketAddress> allocating = new HashSet<>();
     private Channel channel;
     private InetSocketAddress local;
+    private FlushBatcher out;
 
     UdpListener(TurnProcessor processor) {
         this.processor = processor;
@@ -37,6 +38,7 @@ final class UdpListener extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         channel = ctx.channel();
         local = (InetSocketAddress) channel.localAddress();
+        out = new FlushBatcher(channel);
         super.channelActive(ctx);
     }
 
@@ -98,7 +100,7 @@ final class UdpListener extends ChannelInboundHandlerAdapter {
 
         @Override
         public void send(ByteBuf message) {
-            channel.writeAndFlush(new DatagramPacket(message, remote), channel.voidPromise());
+            out.write(new DatagramPacket(message, remote));
         }
 
         @Override

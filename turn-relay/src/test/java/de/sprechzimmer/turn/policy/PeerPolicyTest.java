@@ -45,6 +45,8 @@ class PeerPolicyTest {
         assertThat(lan.allowed(InetAddress.getByName("10.1.200.3"))).isTrue();
         assertThat(lan.allowed(InetAddress.getByName("10.2.0.1"))).isFalse();
         assertThat(lan.allowed(InetAddress.getByName("::1"))).isFalse();
+        // ::1 is loopback, not the IPv4-compatible form of 0.0.0.1: allow-listing it works.
+        assertThat(new PeerPolicy(Cidr.parseList("::1/128")).allowed(InetAddress.getByName("::1"))).isTrue();
     }
 
     @Test

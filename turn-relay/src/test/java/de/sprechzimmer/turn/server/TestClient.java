@@ -126,6 +126,33 @@ final class TestClient implements AutoCloseable {
         return receiveResponse(tid);
     }
 
+    /** A Send indication to {@code peer}; the XOR-PEER-ADDRESS is encoded with the indication's own transaction id. */
+    void send(InetSocketAddress peer, byte[] data) throws IOException {
+        TransactionId tid = TransactionId.random();
+        StunMessage m = StunMessage.builder(new MessageType(Method.SEND, MessageClass.INDICATION), tid)
+                .add(de.sprechzimmer.turn.proto.XorAddress.encode(AttributeType.XOR_PEER_ADDRESS, peer, tid))
+                .add(AttributeType.DATA, data)
+                .build();
+        sendRaw(StunEncoder.encode(m, null, false));
+    }
+
+    /** CreatePermission for {@code peer}, its XOR-PEER-ADDRESS encoded with the request's transaction id. */
+    StunMessage createPermission(InetSocketAddress peer) throws IOException {
+        StunMessage r = createPermissionOnce(peer);
+        if (isError(r, 401) || isError(r, 438)) {
+            realm = TextAttribute.of(r, AttributeType.REALM).orElseThrow();
+            nonce = TextAttribute.of(r, AttributeType.NONCE).orElseThrow();
+            r = createPermissionOnce(peer);
+        }
+        return r;
+    }
+
+    private StunMessage createPermissionOnce(InetSocketAddress peer) throws IOException {
+        TransactionId tid = TransactionId.random();
+        return requestWithCurrentNonce(Method.CREATE_PERMISSION, tid,
+                de.sprechzimmer.turn.proto.XorAddress.encode(AttributeType.XOR_PEER_ADDRESS, peer, tid));
+    }
+
     void indication(Method method, RawAttribute... attributes) throws IOException {
         StunMessage.Builder b = StunMessage.builder(new MessageType(method, MessageClass.INDICATION), TransactionId.random());
         Arrays.stream(attributes).forEach(b::add);

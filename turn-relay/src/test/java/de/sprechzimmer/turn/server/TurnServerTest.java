@@ -306,6 +306,74 @@ class TurnServerTest {
         }
     }
 
+    @Test
+    void ipv6RelayAddressesAreAllocatedOnRequestAndPeersMustMatchTheFamily() throws Exception {
+        fx.close();
+        fx = new RelayFixture(Map.of("turn-relay-ip", "127.0.0.1,::1", "turn-allowed-peers", "127.0.0.0/8,::1/128"));
+        try (TestClient c = client("p1");
+             DatagramSocket peer6 = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            peer6.setSoTimeout(3000);
+            StunMessage r = c.request(Method.ALLOCATE, udpTransport(), de.sprechzimmer.turn.proto.AddressFamily.IPV6.encode());
+            assertThat(r.messageClass()).isEqualTo(MessageClass.SUCCESS);
+            InetSocketAddress relayed = XorAddress.require(r, AttributeType.XOR_RELAYED_ADDRESS);
+            assertThat(relayed.getAddress()).isEqualTo(InetAddress.getByName("::1"));
+            // IPv6 XOR addresses depend on the transaction id, so the client encodes them per message.
+            InetSocketAddress v6peer = (InetSocketAddress) peer6.getLocalSocketAddress();
+            assertThat(c.createPermission(v6peer).messageClass()).isEqualTo(MessageClass.SUCCESS);
+            c.send(v6peer, bytes("over v6"));
+            DatagramPacket got = receive(peer6);
+            assertThat(text(got)).isEqualTo("over v6");
+            peer6.send(new DatagramPacket(bytes("v6 back"), 7, got.getSocketAddress()));
+            StunMessage data = StunDecoder.decode(c.receive());
+            assertThat(XorAddress.require(data, AttributeType.XOR_PEER_ADDRESS)).isEqualTo(v6peer);
+            // An IPv4 peer on an IPv6 allocation: 443.
+            assertThat(TestClient.errorCode(c.request(Method.CREATE_PERMISSION, peerAttr(TransactionId.random())))).isEqualTo(443);
+        }
+    }
+
+    @Test
+    void anAddressFamilyWithoutRelayAddressIsRefused() throws Exception {
+        try (TestClient c = client("p1")) {
+            StunMessage r = c.request(Method.ALLOCATE, udpTransport(), de.sprechzimmer.turn.proto.AddressFamily.IPV6.encode());
+            assertThat(TestClient.errorCode(r)).isEqualTo(440);
+        }
+    }
+
+    @Test
+    void behindOneToOneNatTheExternalAddressIsAdvertisedAndTrafficStillFlows() throws Exception {
+        fx.close();
+        fx = new RelayFixture(Map.of("turn-external-ip", "203.0.113.10/127.0.0.1"));
+        try (TestClient c = client("p1")) {
+            InetSocketAddress advertised = XorAddress.require(allocate(c), AttributeType.XOR_RELAYED_ADDRESS);
+            assertThat(advertised.getAddress().getHostAddress()).isEqualTo("203.0.113.10");
+            c.request(Method.CHANNEL_BIND, ChannelNumber.encode(0x4000), peerAttr(TransactionId.random()));
+            c.channelData(0x4000, bytes("nat"));
+            DatagramPacket got = receive(peer);
+            assertThat(text(got)).isEqualTo("nat");
+            // The peer sees the bound (private) address with the advertised port.
+            assertThat(got.getPort()).isEqualTo(advertised.getPort());
+            assertThat(got.getAddress().isLoopbackAddress()).isTrue();
+        }
+    }
+
+    @Test
+    void evenPortWithReservationHandsTheNextPortToTheToken() throws Exception {
+        try (TestClient c = client("p1"); TestClient d = client("p1")) {
+            StunMessage first = c.request(Method.ALLOCATE, udpTransport(), de.sprechzimmer.turn.proto.EvenPort.encode(true));
+            assertThat(first.messageClass()).isEqualTo(MessageClass.SUCCESS);
+            int even = XorAddress.require(first, AttributeType.XOR_RELAYED_ADDRESS).getPort();
+            assertThat(even % 2).isZero();
+            RawAttribute token = first.attribute(AttributeType.RESERVATION_TOKEN).orElseThrow();
+            StunMessage second = d.request(Method.ALLOCATE, udpTransport(), token);
+            assertThat(XorAddress.require(second, AttributeType.XOR_RELAYED_ADDRESS).getPort()).isEqualTo(even + 1);
+            try (TestClient e = client("p1")) {
+                assertThat(TestClient.errorCode(e.request(Method.ALLOCATE, udpTransport(), token))).isEqualTo(508);
+                assertThat(TestClient.errorCode(e.request(Method.ALLOCATE, udpTransport(), token,
+                        de.sprechzimmer.turn.proto.EvenPort.encode(false)))).isEqualTo(400);
+            }
+        }
+    }
+
     /** The 400 for an unknown method keeps that method; our decoder only knows TURN methods, so map it to Binding. */
     private static byte[] fixMethod(byte[] response) {
         byte[] copy = response.clone();
