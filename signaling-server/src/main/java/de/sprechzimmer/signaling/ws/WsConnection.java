@@ -193,7 +193,7 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
         participant = c.participant().id();
         role = c.participant().role();
-        socket.sendDirect(Codec.reply(env.id(), new ServerMessage.Welcome(role.wire(), participant.value(),
+        socket.reply(Codec.reply(env.id(), new ServerMessage.Welcome(role.wire(), participant.value(),
                 c.resumeToken(), c.resumed(), cx.heartbeat().toMillis(), cx.resumeWindow().toMillis(),
                 ProtocolVersion.V1.features())));
         cx.arrivals().start(c, socket, h.lastSeq() == null ? 0 : h.lastSeq());
@@ -202,12 +202,12 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** {@code ok} for requests that always get one, and for others when the client asked (sent an id). */
     private void ok(Envelope env, String sessionId, boolean always) {
         if (always || env.id() != null) {
-            socket.sendDirect(Codec.reply(env.id(), new ServerMessage.Ok(sessionId)));
+            socket.reply(Codec.reply(env.id(), new ServerMessage.Ok(sessionId)));
         }
     }
 
     private void error(String id, ErrorCode code, String message) {
-        socket.sendDirect(Codec.reply(id, new ServerMessage.Error(code.wire(), message)));
+        socket.reply(Codec.reply(id, new ServerMessage.Error(code.wire(), message)));
     }
 
     private void authTimeout() {
@@ -234,7 +234,7 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     void sendDirect(String frame) {
-        socket.sendDirect(frame);
+        socket.reply(frame);
     }
 
     /** Two heartbeats without a word: drop the socket; the participant waits out the resume window. */
@@ -243,8 +243,8 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     void goingAway() {
-        if (ctx != null) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(1001, null)).addListener(ChannelFutureListener.CLOSE);
+        if (socket != null) {
+            socket.close(CloseCodes.GOING_AWAY);
         }
     }
 
