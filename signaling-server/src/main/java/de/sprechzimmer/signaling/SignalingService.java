@@ -58,6 +58,8 @@ public final class SignalingService implements AutoCloseable {
     private final RedeemLimiter redeemLimiter;
     private final RedeemLimiter loginLimiter;
     private final SignalingStats stats;
+    /** Where timers touch the stores: the worker pool when they block (Redis), else right there. */
+    private final Executor storeWork;
     private PrintStream console = System.out;
     private Scheduler.Cancellable purge;
 
@@ -74,7 +76,7 @@ public final class SignalingService implements AutoCloseable {
                 settings.get(SignalingSettings.SESSION_TOKEN_TTL));
         this.rooms = new Rooms(stores.rooms(), new AccessCodes(), clock);
         Redemptions redemptions = new Redemptions(rooms, accounts, stores.guests(), clock,
-                settings.get(SignalingSettings.GUEST_TOKEN_TTL));
+                settings.get(SignalingSettings.GUEST_TOKEN_TTL), id -> stores.sessions().get(id).isPresent());
         IceServers ice = new IceServers(list(SignalingSettings.TURN_URLS), settings.get(SignalingSettings.ICE_TURN_PORT),
                 settings.optional(SignalingSettings.ICE_TURNS_PORT),
                 new TurnCredentials(secret(CommonSettings.TURN_SECRET), clock),
@@ -82,10 +84,11 @@ public final class SignalingService implements AutoCloseable {
         Duration resumeWindow = settings.get(SignalingSettings.RESUME_WINDOW);
         Roster roster = new Roster(stores.participants(), stores.sessions(), stores.guests(),
                 new WaitingList(stores.guests(), rooms, clock), stores.delivery(), events, tickets, ice, stats, clock);
+        this.storeWork = stores.blocking() ? blocking : Runnable::run;
         Arrivals arrivals = new Arrivals(roster, g -> {
             Redemptions.Lobby l = redemptions.lobbyOf(g);
             return new ServerMessage.RoomInfo(l.roomName(), l.waitingText(), l.practiceName());
-        }, scheduler, resumeWindow);
+        }, scheduler, storeWork, resumeWindow);
         Consultations consultations = new Consultations(roster);
         int perMinute = settings.get(SignalingSettings.REDEEM_RATE_PER_MINUTE);
         int global = settings.get(SignalingSettings.REDEEM_RATE_GLOBAL);
@@ -144,11 +147,17 @@ public final class SignalingService implements AutoCloseable {
         }
         websocket.start();
         purge = scheduler.scheduleAtFixedRate(Duration.ofMinutes(1), Duration.ofMinutes(1), () -> {
-            accounts.purgeExpired();
-            rooms.purgeExpired();
-            stores.guests().purgeExpired(scheduler.clock().instant());
             redeemLimiter.sweep();
             loginLimiter.sweep();
+            try {
+                storeWork.execute(() -> {
+                    accounts.purgeExpired();
+                    rooms.purgeExpired();
+                    stores.guests().purgeExpired(scheduler.clock().instant());
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // pool full: the next minute tries again
+            }
         });
     }
 

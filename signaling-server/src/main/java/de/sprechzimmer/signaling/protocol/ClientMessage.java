@@ -65,9 +65,26 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Without {@code sessionId}: a waiting guest leaves the waiting list (docs/signaling-protocol.md). */
     record Leave(String sessionId) implements ClientMessage {
         public Leave {
+            if (sessionId != null) {
+                requireId("data.sessionId", sessionId);
+            }
+        }
+    }
+
+    /** A member used a feature of the consultation (its name only, never content). */
+    record FeatureUsed(String sessionId, String feature) implements ClientMessage {
+        public FeatureUsed {
             requireId("data.sessionId", sessionId);
+            if (feature == null || Feature.of(feature).isEmpty()) {
+                throw new IllegalArgumentException("data.feature must be one of whiteboard, chat, screen-sharing, screenshot");
+            }
+        }
+
+        public Feature asFeature() {
+            return Feature.of(feature).orElseThrow();
         }
     }
 

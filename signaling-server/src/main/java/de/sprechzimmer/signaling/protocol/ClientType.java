@@ -11,7 +11,8 @@ public enum ClientType {
     END_SESSION("end-session", ClientMessage.EndSession.class),
     SIGNAL("signal", ClientMessage.Signal.class),
     LEAVE("leave", ClientMessage.Leave.class),
-    TELEMETRY("telemetry", ClientMessage.Telemetry.class);
+    TELEMETRY("telemetry", ClientMessage.Telemetry.class),
+    FEATURE_USED("feature-used", ClientMessage.FeatureUsed.class);
 
     private final String wire;
     private final Class<? extends ClientMessage> dataType;

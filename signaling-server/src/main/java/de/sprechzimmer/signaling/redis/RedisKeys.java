@@ -74,6 +74,11 @@ public final class RedisKeys {
         return PREFIX + "session-members:" + id;
     }
 
+    /** Set of {@code SessionUsage} marks: guests who took part, features, connection kinds. */
+    public static String sessionUsage(String id) {
+        return PREFIX + "session-usage:" + id;
+    }
+
     public static String currentSession(String accountId) {
         return PREFIX + "current-session:" + accountId;
     }

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Participants arriving and going: {@code hello} with a token or a resume token, the state sent after
@@ -32,6 +34,7 @@ public final class Arrivals {
     private final Delivery delivery;
     private final Lobby lobby;
     private final Scheduler scheduler;
+    private final Executor storeWork;
     private final Duration resumeWindow;
 
     /** What a guest sees of the room it waits in; supplied by the composition (rooms and practices). */
@@ -40,7 +43,11 @@ public final class Arrivals {
         ServerMessage.RoomInfo roomOf(Guest guest);
     }
 
-    public Arrivals(Roster roster, Lobby lobby, Scheduler scheduler, Duration resumeWindow) {
+    /**
+     * @param storeWork where the end of a resume window touches the stores: the worker pool when they block
+     *                  (Redis), so the scheduler's one thread (heartbeats, auth timeouts) never waits on the network
+     */
+    public Arrivals(Roster roster, Lobby lobby, Scheduler scheduler, Executor storeWork, Duration resumeWindow) {
         this.roster = roster;
         this.participants = roster.participants;
         this.sessions = roster.sessions;
@@ -49,6 +56,7 @@ public final class Arrivals {
         this.delivery = roster.delivery;
         this.lobby = lobby;
         this.scheduler = scheduler;
+        this.storeWork = storeWork;
         this.resumeWindow = resumeWindow;
     }
 
@@ -132,7 +140,13 @@ public final class Arrivals {
         }
         Instant deadline = roster.now().plus(resumeWindow);
         participants.put(p.get().droppedUntil(deadline));
-        scheduler.schedule(resumeWindow, () -> expire(id, deadline));
+        scheduler.schedule(resumeWindow, () -> {
+            try {
+                storeWork.execute(() -> expire(id, deadline));
+            } catch (RejectedExecutionException e) {
+                expire(id, deadline); // pool full: rather here than never (the guest must not stay listed)
+            }
+        });
     }
 
     /** The resume window passed without a resume: a waiting guest leaves the list, a member leaves its session. */

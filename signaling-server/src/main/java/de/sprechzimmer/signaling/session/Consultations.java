@@ -63,10 +63,14 @@ public final class Consultations {
         }
         SessionId sid;
         try {
-            sid = sessionFor(doctor, m.sessionId());
+            Optional<Session> created = m.sessionId() == null && sessions.current(doctor.account()).isEmpty()
+                    ? Optional.of(newSession(doctor)) : Optional.empty();
+            sid = created.map(Session::id).orElseGet(() -> sessionFor(doctor, m.sessionId()));
             roster.addMember(sid, roster.fresh(doctorId));
             guests.put(g.admittedTo(sid));
             roster.addMember(sid, participants.get(g.id()).orElse(guest));
+            // docs/statistics.md: a consultation starts when its first guest is in (a doctor alone is none)
+            created.ifPresent(s -> stats.consultationStarted(s.account(), s.practice(), 1));
         } catch (ProtocolException e) {
             // not admitted after all (session full or over): the guest keeps its place in the waiting list
             guests.put(g);
@@ -120,6 +124,10 @@ public final class Consultations {
     /** The sender leaves; returns true when the sender is a guest and is done (its socket should close). */
     public boolean leave(ParticipantId id, ClientMessage.Leave m) {
         Participant p = roster.fresh(id);
+        if (m.sessionId() == null) {
+            leaveWaitingList(p);
+            return true;
+        }
         Session s = sessionOf(p, m.sessionId());
         if (!s.has(id)) {
             throw new ProtocolException(ErrorCode.NOT_IN_SESSION, "Not a member of this session");
@@ -134,6 +142,24 @@ public final class Consultations {
         return false;
     }
 
+    /**
+     * A waiting guest goes (the page is closed or the patient gave up): off the doctor's list now, not after the
+     * resume window. The token stays valid, so the same tab can come back (a reload sends {@code leave} first).
+     */
+    private void leaveWaitingList(Participant p) {
+        if (p.role() != Role.GUEST || p.session() != null) {
+            throw new ProtocolException(ErrorCode.NOT_IN_SESSION, "Only a waiting guest leaves without sessionId");
+        }
+        Guest g = guests.byId(p.id(), roster.now())
+                .filter(x -> x.sessionId() == null || sessions.get(x.sessionId()).isEmpty())
+                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_IN_SESSION, "Not waiting"));
+        if (waiting.leave(g)) {
+            roster.pushWaiting(p);
+        }
+        participants.remove(p.id());
+        delivery.forget(p.id());
+    }
+
     public void telemetry(ParticipantId id, ClientMessage.Telemetry m) {
         Participant p = roster.fresh(id);
         Session s = sessionOf(p, m.sessionId());
@@ -144,22 +170,35 @@ public final class Consultations {
                 .orElseThrow(() -> new ProtocolException(ErrorCode.INVALID_TELEMETRY,
                         "telemetry: see docs/statistics.md, Browser telemetry (media, path, protocol, port, bitrateKbps, network)"));
         stats.telemetry(report, s.account(), s.practice(), p.role().wire());
+        sessions.note(s.id(), SessionUsage.path(report.path()));
+        if (report.path().equals("relay") && report.protocol() != null) {
+            sessions.note(s.id(), SessionUsage.relayProtocol(report.protocol()));
+        }
+    }
+
+    /** A member used a feature (docs/signaling-protocol.md, {@code feature-used}); kept for the session's statistics. */
+    public void featureUsed(ParticipantId id, ClientMessage.FeatureUsed m) {
+        Participant p = roster.fresh(id);
+        Session s = sessionOf(p, m.sessionId());
+        if (!s.has(id)) {
+            throw new ProtocolException(ErrorCode.NOT_IN_SESSION, "Not a member of this session");
+        }
+        sessions.note(s.id(), SessionUsage.feature(m.asFeature()));
     }
 
     private SessionId sessionFor(Participant doctor, String requested) {
         if (requested != null) {
             return sessionOf(doctor, requested).id();
         }
-        Optional<SessionId> current = sessions.current(doctor.account());
-        if (current.isPresent()) {
-            return current.get();
-        }
+        return sessions.current(doctor.account()).orElseGet(() -> newSession(doctor).id());
+    }
+
+    private Session newSession(Participant doctor) {
         Session s = new Session(SessionId.random(), doctor.account(), doctor.practice(), roster.now(), List.of(), 0);
         sessions.create(s);
         LOG.info("session {} started", s.id());
         roster.events.publish(new SessionEvent.Started(s.id().value(), roster.now()));
-        stats.consultationStarted(s.account(), s.practice());
-        return s.id();
+        return s;
     }
 
     /** The session {@code id} if {@code p} may act on it: a member, or a doctor of the session's account. */

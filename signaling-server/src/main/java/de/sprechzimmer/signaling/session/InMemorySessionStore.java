@@ -5,6 +5,7 @@ import de.sprechzimmer.signaling.ids.ParticipantId;
 import de.sprechzimmer.signaling.ids.SessionId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The embedded default; atomicity from {@link ConcurrentHashMap#compute}. */
@@ -12,6 +13,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     private final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
     private final Map<AccountId, SessionId> current = new ConcurrentHashMap<>();
+    private final Map<SessionId, Set<String>> marks = new ConcurrentHashMap<>();
 
     @Override
     public void create(Session session) {
@@ -35,9 +37,31 @@ public final class InMemorySessionStore implements SessionStore {
         sessions.computeIfPresent(id, (k, s) -> {
             Optional<Session> next = s.with(member);
             result[0] = next.map(n -> new Join(JoinOutcome.JOINED, n)).orElse(new Join(JoinOutcome.FULL, s));
+            if (next.isPresent() && member.role() == Role.GUEST) {
+                marksOf(k).add(SessionUsage.guest(member.id()));
+            }
             return next.orElse(s);
         });
         return result[0] == null ? new Join(JoinOutcome.NO_SESSION, null) : result[0];
+    }
+
+    @Override
+    public void note(SessionId id, String mark) {
+        // under the session's entry: a note cannot slip in after delete and leave marks behind
+        sessions.computeIfPresent(id, (k, s) -> {
+            marksOf(k).add(mark);
+            return s;
+        });
+    }
+
+    @Override
+    public SessionUsage usage(SessionId id) {
+        Set<String> m = marks.get(id);
+        return m == null ? SessionUsage.NONE : SessionUsage.of(Set.copyOf(m));
+    }
+
+    private Set<String> marksOf(SessionId id) {
+        return marks.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
     }
 
     @Override
@@ -51,6 +75,7 @@ public final class InMemorySessionStore implements SessionStore {
         if (s == null) {
             return false;
         }
+        marks.remove(id);
         current.remove(s.account(), id);
         return true;
     }

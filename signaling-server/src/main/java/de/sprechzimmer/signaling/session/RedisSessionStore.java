@@ -19,7 +19,10 @@ import java.util.Optional;
  */
 public final class RedisSessionStore implements SessionStore {
 
-    /** KEYS: meta, members. ARGV: member id, member JSON, "1" if guest, max guests. -1 no session, -2 full, 1 joined, 0 already in. */
+    /**
+     * KEYS: meta, members, usage. ARGV: member id, member JSON, "1" if guest, max guests, guest's usage mark.
+     * -1 no session, -2 full, 1 joined, 0 already in.
+     */
     private static final RedisJson.Script JOIN = new RedisJson.Script("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
             local guests = 0
@@ -31,6 +34,10 @@ public final class RedisSessionStore implements SessionStore {
             if ARGV[3] == '1' and guests >= tonumber(ARGV[4]) then return -2 end
             local n = redis.call('RPUSH', KEYS[2], ARGV[2])
             redis.call('PEXPIRE', KEYS[2], redis.call('PTTL', KEYS[1]))
+            if ARGV[3] == '1' then
+              redis.call('SADD', KEYS[3], ARGV[5])
+              redis.call('PEXPIRE', KEYS[3], redis.call('PTTL', KEYS[1]))
+            end
             if n > tonumber(redis.call('HGET', KEYS[1], 'peak') or '0') then redis.call('HSET', KEYS[1], 'peak', n) end
             return 1
             """);
@@ -41,6 +48,14 @@ public final class RedisSessionStore implements SessionStore {
               if cjson.decode(m).id == ARGV[1] then redis.call('LREM', KEYS[2], 1, m) return 1 end
             end
             return 0
+            """);
+
+    /** KEYS: meta, usage. ARGV: mark. Only while the session exists, so a late note leaves no key behind. */
+    private static final RedisJson.Script NOTE = new RedisJson.Script("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('SADD', KEYS[2], ARGV[1])
+            redis.call('PEXPIRE', KEYS[2], redis.call('PTTL', KEYS[1]))
+            return 1
             """);
 
     /** KEYS: current pointer. ARGV: session id. Deletes the pointer only if it still names this session. */
@@ -94,8 +109,10 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Join join(SessionId id, Member member) {
-        long r = JOIN.run(redis, ScriptOutputType.INTEGER, keys(id), member.id().value(), RedisJson.write(member),
-                member.role() == Role.GUEST ? "1" : "0", String.valueOf(Session.MAX_GUESTS));
+        long r = JOIN.run(redis, ScriptOutputType.INTEGER,
+                new String[] {RedisKeys.session(id.value()), RedisKeys.sessionMembers(id.value()), RedisKeys.sessionUsage(id.value())},
+                member.id().value(), RedisJson.write(member), member.role() == Role.GUEST ? "1" : "0",
+                String.valueOf(Session.MAX_GUESTS), SessionUsage.guest(member.id()));
         if (r == -1) {
             return new Join(JoinOutcome.NO_SESSION, null);
         }
@@ -104,6 +121,17 @@ public final class RedisSessionStore implements SessionStore {
             return new Join(JoinOutcome.NO_SESSION, null);
         }
         return new Join(r == -2 ? JoinOutcome.FULL : JoinOutcome.JOINED, s.get());
+    }
+
+    @Override
+    public void note(SessionId id, String mark) {
+        NOTE.run(redis, ScriptOutputType.INTEGER,
+                new String[] {RedisKeys.session(id.value()), RedisKeys.sessionUsage(id.value())}, mark);
+    }
+
+    @Override
+    public SessionUsage usage(SessionId id) {
+        return SessionUsage.of(redis.smembers(RedisKeys.sessionUsage(id.value())));
     }
 
     @Override
@@ -116,6 +144,7 @@ public final class RedisSessionStore implements SessionStore {
     public boolean delete(SessionId id) {
         Optional<Session> s = get(id);
         long n = redis.del(RedisKeys.session(id.value()), RedisKeys.sessionMembers(id.value()));
+        redis.del(RedisKeys.sessionUsage(id.value()));
         s.ifPresent(x -> CLEAR_CURRENT.run(redis, ScriptOutputType.INTEGER,
                 new String[] {RedisKeys.currentSession(x.account().value())}, id.value()));
         return n > 0;

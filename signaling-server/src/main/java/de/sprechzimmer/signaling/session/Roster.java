@@ -119,6 +119,7 @@ public final class Roster {
     /** Ends the session: every member hears it, guest tokens die, other services learn it from the bus. */
     void finish(Session s, String reason) {
         Session last = sessions.get(s.id()).orElse(s);
+        SessionUsage usage = sessions.usage(s.id());
         if (!sessions.delete(s.id())) {
             return;
         }
@@ -133,9 +134,17 @@ public final class Roster {
                 participants.get(m.id()).ifPresent(x -> participants.put(x.inSession(null)));
             }
         }
-        LOG.info("session {} ended ({}, {} members at most)", s.id(), reason, last.peakMembers());
+        // A guest whose place ran out before the end is no member any more; its token dies with the session too.
+        for (ParticipantId g : usage.guests()) {
+            if (!last.has(g)) {
+                guests.byId(g, now()).filter(x -> !x.revoked()).ifPresent(x -> guests.put(x.asRevoked()));
+            }
+        }
+        LOG.info("session {} ended ({}, {} guests took part)", s.id(), reason, usage.guests().size());
         events.publish(new SessionEvent.Ended(s.id().value(), now()));
-        stats.consultationEnded(last.account(), last.practice(), last.startedAt(), last.peakMembers());
+        if (!usage.guests().isEmpty()) {
+            stats.consultationEnded(last.account(), last.practice(), last.startedAt(), usage);
+        }
     }
 
     /** Sends the current waiting list to every doctor tab of the participant's account. */

@@ -8,6 +8,7 @@ import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.stats.TelemetryReport;
 import de.sprechzimmer.signaling.ids.AccountId;
 import de.sprechzimmer.signaling.ids.PracticeId;
+import de.sprechzimmer.signaling.session.SessionUsage;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,8 @@ public final class SignalingStats {
 
     /** Every waiting room and code belongs to one doctor so far. */
     static final String ROOM_KIND = "personal";
+    /** The catalogue's range for participant counts. */
+    static final int MAX_PARTICIPANTS = 32;
 
     private final StatsSink sink;
     private final StatsEvents events;
@@ -49,16 +52,23 @@ public final class SignalingStats {
                 .field("room-kind", ROOM_KIND).build());
     }
 
-    public void consultationStarted(AccountId account, PracticeId practice) {
+    /** When the first guest is in: a doctor alone is no consultation. */
+    public void consultationStarted(AccountId account, PracticeId practice, int guests) {
         emit(() -> events.of(StatsEvents.CONSULTATION_STARTED, account.value(), practice.value())
-                .field("doctors", 1).field("guests", 0).build());
+                .field("doctors", 1).field("guests", Math.min(MAX_PARTICIPANTS, guests)).build());
     }
 
-    /** {@code peakMembers}: most members at once; one of them the doctor. */
-    public void consultationEnded(AccountId account, PracticeId practice, Instant startedAt, int peakMembers) {
+    /**
+     * Once per consultation that had a guest: its duration, the distinct guests who took part, the features used
+     * and how the members were connected (docs/statistics.md).
+     */
+    public void consultationEnded(AccountId account, PracticeId practice, Instant startedAt, SessionUsage usage) {
         long seconds = Math.min(86_400, Math.max(0, Duration.between(startedAt, clock.instant()).getSeconds()));
         emit(() -> events.of(StatsEvents.CONSULTATION_ENDED, account.value(), practice.value())
-                .field("duration-s", seconds).field("doctors", 1).field("guests", Math.max(0, peakMembers - 1)).build());
+                .field("duration-s", seconds).field("doctors", 1)
+                .field("guests", Math.min(MAX_PARTICIPANTS, usage.guests().size()))
+                .field("features", usage.featureList()).field("connection", usage.connection())
+                .field("relay-protocol", usage.relayProtocol().orElse(null)).build());
     }
 
     /**

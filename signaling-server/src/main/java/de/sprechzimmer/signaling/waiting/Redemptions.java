@@ -5,6 +5,7 @@ import de.sprechzimmer.signaling.Refusal;
 import de.sprechzimmer.signaling.account.Account;
 import de.sprechzimmer.signaling.account.Accounts;
 import de.sprechzimmer.signaling.ids.ParticipantId;
+import de.sprechzimmer.signaling.ids.SessionId;
 import de.sprechzimmer.signaling.room.AccessCode;
 import de.sprechzimmer.signaling.room.Room;
 import de.sprechzimmer.signaling.room.Rooms;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** A patient redeems an access code and a name for a guest token (docs/api.md, {@code POST /api/guest/redeem}). */
 public final class Redemptions {
@@ -21,13 +23,17 @@ public final class Redemptions {
     private final GuestStore guests;
     private final Clock clock;
     private final Duration guestTtl;
+    private final Predicate<SessionId> sessionLive;
 
-    public Redemptions(Rooms rooms, Accounts accounts, GuestStore guests, Clock clock, Duration guestTtl) {
+    /** @param sessionLive whether a session still runs: a guest admitted to one that is over is done */
+    public Redemptions(Rooms rooms, Accounts accounts, GuestStore guests, Clock clock, Duration guestTtl,
+                       Predicate<SessionId> sessionLive) {
         this.rooms = rooms;
         this.accounts = accounts;
         this.guests = guests;
         this.clock = clock;
         this.guestTtl = guestTtl;
+        this.sessionLive = sessionLive;
     }
 
     /** What the patient learns about where it waits. */
@@ -52,16 +58,19 @@ public final class Redemptions {
         Instant expires = c.validUntil().isBefore(now.plus(guestTtl)) ? c.validUntil() : now.plus(guestTtl);
         String token = Tokens.random();
         Guest g = new Guest(ParticipantId.random(), doctor.id(), doctor.practiceId(), room.id(), c.id(), trimmed,
-                Tokens.hash(token), expires, null, false);
+                Tokens.hash(token), expires, null, false, null);
         guests.put(g);
         return new Redeemed(token, expires, g, lobbyOf(g));
     }
 
-    /** The guest a token belongs to; refuses {@code unauthorized} or {@code token_revoked}. */
+    /**
+     * The guest a token belongs to; refuses {@code unauthorized} or {@code token_revoked} (revoked, or admitted to a
+     * session that is over: the same rule as the WebSocket's {@code hello}).
+     */
     public Guest authenticate(Optional<String> token) {
         Guest g = token.flatMap(t -> guests.byTokenHash(Tokens.hash(t), clock.instant()))
                 .orElseThrow(Refusal.UNAUTHORIZED::refuse);
-        if (g.revoked()) {
+        if (g.revoked() || (g.sessionId() != null && !sessionLive.test(g.sessionId()))) {
             throw Refusal.TOKEN_REVOKED.refuse();
         }
         return g;

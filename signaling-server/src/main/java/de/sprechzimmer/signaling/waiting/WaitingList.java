@@ -6,6 +6,7 @@ import de.sprechzimmer.signaling.protocol.ServerMessage;
 import de.sprechzimmer.signaling.room.Room;
 import de.sprechzimmer.signaling.room.Rooms;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,14 @@ public final class WaitingList {
         this.clock = clock;
     }
 
+    /** Puts the guest on its doctor's list, at the place it had before if it left and came back. */
     public void join(Guest guest) {
-        guests.enqueue(guest.doctor(), guest.id(), clock.instant());
+        Instant since = guest.waitingSince();
+        if (since == null) {
+            since = clock.instant();
+            guests.put(guest.waitingSince(since));
+        }
+        guests.enqueue(guest.doctor(), guest.id(), since);
     }
 
     /** Takes the guest off the doctor's list; the guest when this caller removed it, empty if it was not waiting. */

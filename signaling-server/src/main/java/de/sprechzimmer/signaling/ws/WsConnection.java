@@ -30,6 +30,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
 final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+    /** Frames kept while the handshake event is still on its way; a client sends one hello, then waits. */
+    static final int MAX_EARLY_FRAMES = 8;
 
     private final WsContext cx;
     private final TokenBucket bucket;
@@ -56,6 +60,8 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     private volatile Instant lastSeen;
     private volatile Instant nextPing;
     private volatile boolean helloSeen;
+    /** Frames read before the handshake event (event loop only). */
+    private List<WebSocketFrame> early;
 
     WsConnection(WsContext cx) {
         this.cx = cx;
@@ -77,6 +83,17 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
             cx.connections().add(this);
             cx.metrics().opened();
             authTimer = cx.scheduler().schedule(cx.authTimeout(), () -> logic.execute(this::authTimeout));
+            List<WebSocketFrame> arrived = early;
+            early = null;
+            if (arrived != null) {
+                for (WebSocketFrame f : arrived) {
+                    try {
+                        receive(f);
+                    } finally {
+                        f.release();
+                    }
+                }
+            }
         }
         super.userEventTriggered(ctx, evt);
     }
@@ -84,8 +101,21 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (socket == null) {
+            // Netty installs the frame decoder before the 101 response is written and tells us only when that
+            // write completes; a client that sends hello at once can get it in first. Keep it for the event
+            // (dropping it left the client waiting for a welcome until the auth timeout).
+            if (early == null) {
+                early = new ArrayList<>();
+            }
+            if (early.size() < MAX_EARLY_FRAMES) {
+                early.add(frame.retain());
+            }
             return;
         }
+        receive(frame);
+    }
+
+    private void receive(WebSocketFrame frame) {
         lastSeen = cx.scheduler().clock().instant();
         if (!(frame instanceof TextWebSocketFrame text)) {
             error(null, ErrorCode.INVALID_JSON, "Only text frames are accepted");
@@ -160,12 +190,16 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
                 boolean done = cx.consultations().leave(me, (ClientMessage.Leave) m);
                 ok(env, null, true);
                 if (done) {
-                    participant = null;
+                    // participant stays set: the close then detaches this socket from delivery like any drop
                     socket.close(CloseCodes.NORMAL);
                 }
             }
             case TELEMETRY -> {
                 cx.consultations().telemetry(me, (ClientMessage.Telemetry) m);
+                ok(env, null, false);
+            }
+            case FEATURE_USED -> {
+                cx.consultations().featureUsed(me, (ClientMessage.FeatureUsed) m);
                 ok(env, null, false);
             }
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown message type");
@@ -250,6 +284,10 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (early != null) {
+            early.forEach(WebSocketFrame::release);
+            early = null;
+        }
         if (socket != null) {
             cx.connections().remove(this);
             cx.metrics().closed();

@@ -76,4 +76,35 @@ abstract class SessionStoreContract {
         assertThat(store.current(account)).isEmpty();
         assertThat(store.leave(s.id(), ParticipantId.random())).isEmpty();
     }
+
+    @Test
+    void usageKeepsEveryGuestWhoJoinedAndWhatWasNotedOnce() {
+        Session s = newSession();
+        Member doctor = new Member(ParticipantId.random(), Role.DOCTOR, "Dr. Muster");
+        Member a = guest("a");
+        Member b = guest("b");
+        store.join(s.id(), doctor);
+        store.join(s.id(), a);
+        store.leave(s.id(), a.id());
+        store.join(s.id(), b);
+        store.join(s.id(), b);
+        store.note(s.id(), SessionUsage.feature(de.sprechzimmer.signaling.protocol.Feature.CHAT));
+        store.note(s.id(), SessionUsage.feature(de.sprechzimmer.signaling.protocol.Feature.CHAT));
+        store.note(s.id(), SessionUsage.path("p2p"));
+        SessionUsage u = store.usage(s.id());
+        assertThat(u.guests()).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(u.featureList()).isEqualTo("chat");
+        assertThat(u.connection()).isEqualTo("p2p");
+    }
+
+    @Test
+    void usageGoesWithTheSessionAndALateNoteLeavesNothing() {
+        Session s = newSession();
+        store.join(s.id(), guest("a"));
+        store.note(s.id(), SessionUsage.path("relay"));
+        store.delete(s.id());
+        store.note(s.id(), SessionUsage.path("p2p"));
+        assertThat(store.usage(s.id())).isEqualTo(SessionUsage.NONE);
+        assertThat(store.usage(SessionId.random())).isEqualTo(SessionUsage.NONE);
+    }
 }

@@ -29,7 +29,7 @@ abstract class GuestStoreContract {
 
     Guest guest(String tokenHash) {
         return new Guest(ParticipantId.random(), doctor, PracticeId.random(), RoomId.random(), CodeId.random(), "Erika",
-                tokenHash, clock.instant().plus(Duration.ofHours(1)), null, false);
+                tokenHash, clock.instant().plus(Duration.ofHours(1)), null, false, null);
     }
 
     @Test
