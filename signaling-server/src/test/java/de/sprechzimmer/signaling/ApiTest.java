@@ -175,4 +175,28 @@ class ApiTest {
         }
         assertThat(server.console.toString()).isEmpty();
     }
+
+    @Test
+    void loginsOfDoctorsAndGuestsAreCountedWithTheirKindOfClientNeverTheHeader() {
+        String safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
+                + " Version/17.4.1 Mobile/15E148 Safari/604.1";
+        String edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
+                + " Safari/537.36 Edg/131.0.2903.86";
+        int before = server.stats.size();
+        Rest.Reply login = rest.call("POST", "/api/login", null,
+                Map.of("login", TestServer.ADMIN, "password", TestServer.PASSWORD), Map.of("User-Agent", edge));
+        String code = rest.code(login.body().get("token").asText(), "Erika");
+        rest.call("POST", "/api/guest/redeem", null, Map.of("code", code, "name", "Erika", "consent", true),
+                Map.of("User-Agent", safari));
+        List<de.sprechzimmer.common.stats.StatsEvent> logins = server.stats.subList(before, server.stats.size()).stream()
+                .filter(e -> e.type().equals("login")).toList();
+        assertThat(logins).hasSize(2);
+        // the server is reached at 127.0.0.1 here: an address is no domain; the loopback client address is cut to /24
+        assertThat(logins.get(0).fields()).isEqualTo(Map.of("role", "admin", "client", "browser", "device", "desktop",
+                "browser", "edge", "browser-version", "131.0", "os", "windows", "os-version", "10", "ip", "127.0.0.0"));
+        assertThat(logins.get(1).fields()).isEqualTo(Map.of("role", "guest", "client", "browser", "device", "mobile",
+                "browser", "safari", "browser-version", "17.4", "os", "ios", "os-version", "17.4", "ip", "127.0.0.0"));
+        // the guest's login counts for the doctor whose waiting room it is
+        assertThat(logins.get(1).account()).isEqualTo(logins.get(0).account());
+    }
 }

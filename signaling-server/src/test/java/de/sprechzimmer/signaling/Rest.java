@@ -27,6 +27,10 @@ final class Rest {
     }
 
     Reply call(String method, String path, String token, Object body) {
+        return call(method, path, token, body, Map.of());
+    }
+
+    Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -37,6 +41,7 @@ final class Rest {
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }
+            headers.forEach(b::header);
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = r.body().isEmpty() || !r.headers().firstValue("Content-Type").orElse("").contains("json")
                     ? null : Json.mapper().readTree(r.body());

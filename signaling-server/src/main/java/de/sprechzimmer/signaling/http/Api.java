@@ -130,9 +130,8 @@ public final class Api {
             }
             metrics.login("ok");
             Accounts.Login l = login.get();
-            stats.login(l.account().id(), l.account().practiceId(), l.account().has(Role.PRACTICE_ADMIN),
-                    ex.header(HttpHeaderNames.HOST).map(de.sprechzimmer.signaling.session.IceServers::hostOf).orElse(null),
-                    ex.clientAddress());
+            stats.login(l.account().id(), l.account().practiceId(), l.account().has(Role.PRACTICE_ADMIN) ? "admin" : "doctor",
+                    host(ex), ex.header(HttpHeaderNames.USER_AGENT).orElse(null), ex.clientAddress());
             return new Views.LoginReply(l.token(), l.expiresAt(), Views.AccountView.of(l.account(), l.practice()));
         });
     }
@@ -163,6 +162,8 @@ public final class Api {
             try {
                 Redemptions.Redeemed r = redemptions.redeem(req.code(), req.name(), Boolean.TRUE.equals(req.consent()));
                 metrics.redeem("ok");
+                stats.login(r.guest().doctor(), r.guest().practice(), "guest", host(ex),
+                        ex.header(HttpHeaderNames.USER_AGENT).orElse(null), ex.clientAddress());
                 return new Views.RedeemReply(r.guestToken(), r.expiresAt(), room(r.lobby()));
             } catch (Refused e) {
                 metrics.redeem(e.refusal().code());
@@ -186,6 +187,11 @@ public final class Api {
             count.accept("too_many_requests");
             throw Refusal.TOO_MANY_REQUESTS.refuse().with(wait.get());
         }
+    }
+
+    /** The host name of the Host header, without port. */
+    private static String host(HttpExchange ex) {
+        return ex.header(HttpHeaderNames.HOST).map(de.sprechzimmer.signaling.session.IceServers::hostOf).orElse(null);
     }
 
     private static Views.GuestRoom room(Redemptions.Lobby l) {

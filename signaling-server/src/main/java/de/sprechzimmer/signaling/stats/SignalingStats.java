@@ -13,7 +13,9 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Every statistics event signaling emits (docs/statistics.md, "Event catalogue"), in one place. Events are built
@@ -24,6 +26,9 @@ public final class SignalingStats {
 
     /** Every waiting room and code belongs to one doctor so far. */
     static final String ROOM_KIND = "personal";
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
     /** The catalogue's range for participant counts. */
     static final int MAX_PARTICIPANTS = 32;
 
@@ -37,9 +42,29 @@ public final class SignalingStats {
         this.clock = clock;
     }
 
-    public void login(AccountId account, PracticeId practice, boolean admin, String host, InetAddress client) {
-        emit(() -> events.of(StatsEvents.LOGIN, account.value(), practice.value()).field("role", admin ? "admin" : "doctor")
-                .field("domain", host != null && host.matches("[A-Za-z0-9.-]{1,253}") ? host : null).field("client", "browser").clientAddress(client).build());
+    /**
+     * A doctor's, practice admin's or guest's login (REST login, code redeemed). For a guest, {@code account} is the
+     * doctor whose waiting room it is. Of the request only coarse facts go on: the host name the client used, what
+     * {@link UserAgent} makes of its header, the client's address truncated at once by {@link StatsEvents}.
+     *
+     * @param role {@code doctor}, {@code admin} or {@code guest}
+     */
+    public void login(AccountId account, PracticeId practice, String role, String host, String userAgent, InetAddress client) {
+        emit(() -> {
+            UserAgent ua = UserAgent.parse(userAgent);
+            return events.of(StatsEvents.LOGIN, account.value(), practice.value()).field("role", role)
+                    .field("domain", domain(host)).field("client", "browser").field("device", ua.device())
+                    .field("browser", ua.browser()).field("browser-version", ua.browserVersion())
+                    .field("os", ua.os()).field("os-version", ua.osVersion()).clientAddress(client).build();
+        });
+    }
+
+    /** A DNS name as the catalogue's {@code domain}; null for an address literal (that is no domain) or junk. */
+    static String domain(String host) {
+        if (host == null || host.length() > 253 || !HOST_NAME.matcher(host).matches() || IPV4.matcher(host).matches()) {
+            return null;
+        }
+        return host.toLowerCase(Locale.ROOT);
     }
 
     public void waitingRoomCreated(AccountId account, PracticeId practice) {
