@@ -15,21 +15,28 @@ import de.sprechzimmer.common.session.InMemorySessionEvents;
 import de.sprechzimmer.common.session.RedisSessionEvents;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
+import de.sprechzimmer.common.stats.RedisStatsSink;
 import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.ExecutorScheduler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The signaling server on its own ({@code java -jar sprechzimmer-signaling.jar}), for the distributed mode. */
 public final class Main {
+
+    private static final List<Setting<String>> SHARED_SECRETS =
+            List.of(CommonSettings.TURN_SECRET, CommonSettings.TICKET_SECRET, CommonSettings.PSEUDONYM_SECRET);
 
     private Main() {
     }
@@ -49,17 +56,67 @@ public final class Main {
             System.out.print(SettingsTable.help(settings()));
             return;
         }
-        Settings s;
+        Running running;
         try {
-            s = Settings.load(args, System.getenv(), settings());
+            running = start(args, System.getenv(), System.out);
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "signaling-shutdown"));
+        // Netty's threads are daemons: keep the process alive until it is stopped (the hook above cleans up).
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * Where statistics go: with Redis onto the stream the standalone statistics collector reads
+     * (docs/statistics.md, "Where events go"); without, nowhere (a signaling server alone keeps no statistics).
+     */
+    static StatsSink statsSink(Optional<RedisConnections> redis) {
+        return redis.<StatsSink>map(RedisStatsSink::new).orElse(StatsSink.NONE);
+    }
+
+    /** A started standalone server; {@link #close()} stops it. */
+    public static final class Running implements AutoCloseable {
+        private final List<AutoCloseable> parts;
+        private final int httpPort;
+
+        private Running(List<AutoCloseable> parts, int httpPort) {
+            this.parts = parts;
+            this.httpPort = httpPort;
+        }
+
+        public int httpPort() {
+            return httpPort;
+        }
+
+        @Override
+        public void close() {
+            for (AutoCloseable c : parts) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing the rest anyway
+                }
+            }
+        }
+    }
+
+    /** Starts everything on the given flags and environment; throws {@link ConfigException} on bad settings. */
+    public static Running start(String[] args, Map<String, String> env, PrintStream console) throws InterruptedException {
+        Settings s = Settings.load(args, env, settings());
+        Optional<RedisConnections> redis = s.optional(CommonSettings.REDIS_URL).map(RedisConnections::new);
+        if (redis.isPresent()) {
+            List<String> missing = SHARED_SECRETS.stream().filter(x -> s.optional(x).isEmpty())
+                    .map(x -> x.flag() + " (" + x.envName() + ")").toList();
+            if (!missing.isEmpty()) {
+                redis.get().close();
+                throw new ConfigException("With redis-url set, every node needs the same secrets: set " + String.join(", ", missing));
+            }
+        }
         PrometheusMeterRegistry registry = Metrics.newRegistry("signaling");
         ExecutorScheduler scheduler = new ExecutorScheduler(Clock.systemUTC(), "signaling-scheduler");
-        Optional<RedisConnections> redis = s.optional(CommonSettings.REDIS_URL).map(RedisConnections::new);
         SessionEvents events = redis.<SessionEvents>map(RedisSessionEvents::new).orElseGet(InMemorySessionEvents::new);
         SessionTickets tickets = new SessionTickets(s.optional(CommonSettings.TICKET_SECRET).orElseGet(Tokens::random),
                 scheduler.clock());
@@ -70,7 +127,8 @@ public final class Main {
                     t.setDaemon(true);
                     return t;
                 });
-        SignalingService service = new SignalingService(s, scheduler, registry, events, tickets, StatsSink.NONE, redis, workers);
+        SignalingService service = new SignalingService(s, scheduler, registry, events, tickets, statsSink(redis), redis, workers)
+                .console(console);
         Router router = new Router();
         service.routes(router);
         HttpServer http = service.configure(HttpServer.builder().name("signaling")
@@ -88,18 +146,16 @@ public final class Main {
         InetSocketAddress bound = http.start();
         admin.check("http", () -> true);
         admin.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            http.close();
-            admin.close();
-            redis.ifPresent(RedisConnections::close);
-            scheduler.close();
-            workers.shutdownNow();
-        }, "signaling-shutdown"));
+        List<AutoCloseable> parts = new ArrayList<>(List.of(service, http, admin));
+        if (events instanceof AutoCloseable c) {
+            parts.add(c);
+        }
+        redis.ifPresent(parts::add);
+        parts.add(scheduler);
+        parts.add(workers::shutdownNow);
         String host = bound.getAddress().isAnyLocalAddress() ? "localhost" : bound.getHostString();
-        System.out.println("Sprechzimmer signaling ready: http://" + host + ":" + bound.getPort()
+        console.println("Sprechzimmer signaling ready: http://" + host + ":" + bound.getPort()
                 + "/  (Praxis: /praxis, admin: " + s.get(CommonSettings.ADMIN_HOST) + ":" + s.get(CommonSettings.ADMIN_PORT) + ")");
-        // Netty's threads are daemons: keep the process alive until it is stopped (the hook above cleans up).
-        new java.util.concurrent.CountDownLatch(1).await();
+        return new Running(parts, bound.getPort());
     }
 }
