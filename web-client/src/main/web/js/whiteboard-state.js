@@ -43,10 +43,27 @@ const MAX_REV = 2 ** 31;
  * @typedef {{ epoch: number, strokes: Map<string, Stroke> }} Page
  */
 
+/**
+ * Whether a value is a whiteboard file id (as the service makes them; safe in URLs and messages).
+ * @param {unknown} v
+ * @returns {v is string}
+ */
+export const isFileId = (v) => typeof v === 'string' && FILE_ID.test(v);
+
+/**
+ * A member's colour (index into the palette), the same on every screen.
+ * @param {string} id
+ */
+export function colorOf(id) {
+  let hash = 0;
+  for (const c of id) {
+    hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  }
+  return hash % COLORS;
+}
+
 /** @param {unknown} v @param {number} min @param {number} max */
 const int = (v, min, max) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-/** @param {unknown} v */
-const fileId = (v) => typeof v === 'string' && FILE_ID.test(v);
 /** @param {unknown} v */
 const coord = (v) => int(v, 0, COORD_MAX);
 
@@ -74,25 +91,25 @@ export function parseMessage(text) {
       return Array.isArray(m.keys) && m.keys.length <= MAX_KEYS && m.keys.every((/** @type {unknown} */ k) => typeof k === 'string' && KEY.test(k))
         ? { t: 'keys', keys: [...m.keys] } : null;
     case 'view':
-      return (m.file === null || fileId(m.file)) && int(m.page, 1, MAX_PAGE) && ZOOMS.includes(m.zoom)
+      return (m.file === null || isFileId(m.file)) && int(m.page, 1, MAX_PAGE) && ZOOMS.includes(m.zoom)
         && int(m.rev, 1, MAX_REV) && typeof m.by === 'string' && MEMBER_ID.test(m.by)
         ? { t: 'view', file: m.file, page: m.page, zoom: m.zoom, rev: m.rev, by: m.by } : null;
     case 'files':
       return { t: 'files' };
     case 'ink':
-      return typeof m.id === 'string' && STROKE_ID.test(m.id) && fileId(m.file) && int(m.page, 1, MAX_PAGE)
+      return typeof m.id === 'string' && STROKE_ID.test(m.id) && isFileId(m.file) && int(m.page, 1, MAX_PAGE)
         && int(m.epoch, 0, MAX_REV) && int(m.color, 0, COLORS - 1) && int(m.from, 0, MAX_STROKE_POINTS - 1)
         && Array.isArray(m.pts) && m.pts.length >= 2 && m.pts.length <= 2 * CHUNK_POINTS && m.pts.length % 2 === 0
         && m.pts.every(coord)
         ? { t: 'ink', id: m.id, file: m.file, page: m.page, epoch: m.epoch, color: m.color, from: m.from, pts: [...m.pts] } : null;
     case 'clear':
-      return fileId(m.file) && int(m.page, 1, MAX_PAGE) && int(m.epoch, 1, MAX_REV)
+      return isFileId(m.file) && int(m.page, 1, MAX_PAGE) && int(m.epoch, 1, MAX_REV)
         ? { t: 'clear', file: m.file, page: m.page, epoch: m.epoch } : null;
     case 'pointer':
       if (m.hide === true) {
         return { t: 'pointer', hide: true };
       }
-      return fileId(m.file) && int(m.page, 1, MAX_PAGE) && coord(m.x) && coord(m.y)
+      return isFileId(m.file) && int(m.page, 1, MAX_PAGE) && coord(m.x) && coord(m.y)
         ? { t: 'pointer', file: m.file, page: m.page, x: m.x, y: m.y } : null;
     default:
       return null;
