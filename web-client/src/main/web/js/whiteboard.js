@@ -53,7 +53,7 @@ export class Whiteboard {
     this.panel = new WhiteboardPanel(options.section, options.toggle, this.surface.page, {
       upload: (file) => void this.#upload(file),
       select: (id) => isFileId(id) && this.#changeView({ file: id, page: 1, zoom: 1 }),
-      page: (delta) => this.#changeView({ page: Math.min(this.#pages, Math.max(1, this.state.view.page + delta)) }),
+      page: (delta) => this.#pages > 0 && this.#changeView({ page: Math.min(this.#pages, Math.max(1, this.state.view.page + delta)) }),
       zoom: (delta) => this.#changeView({ zoom: ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, ZOOMS.indexOf(this.state.view.zoom) + delta))] }),
       tool: (tool) => {
         this.pen.tool = tool;
@@ -229,6 +229,9 @@ export class Whiteboard {
       } finally {
         w.running = false;
       }
+      if (what === 'refresh') {
+        this.#request('show'); // after the list is current: a file still missing from it is really gone
+      }
     })();
   }
 
@@ -260,7 +263,6 @@ export class Whiteboard {
     }
     this.#files = next;
     this.panel.setFiles(next.map((f) => ({ id: f.id, name: f.meta?.name ?? null })), this.state.view.file);
-    this.#request('show');
   }
 
   /**
@@ -294,10 +296,20 @@ export class Whiteboard {
     const view = this.state.view;
     const file = view.file ? this.#files.find((f) => f.id === view.file) : null;
     if (!file?.meta || !file.key) {
+      const listing = this.#work.refresh;
+      /** @type {MsgKey | null} */
+      let status = null;
+      if (!view.file) {
+        status = this.#files.length === 0 ? 'wb.empty' : null;
+      } else if (!file) {
+        status = listing.running || listing.dirty ? 'wb.loading' : 'wb.error.file_not_found';
+      } else {
+        status = 'wb.waitingForKey';
+      }
       this.#pages = 0;
       this.surface.hide();
       this.panel.setDocument(null);
-      this.panel.setStatus(view.file && (!file || this.#files.some((f) => !f.meta)) ? (file ? 'wb.waitingForKey' : 'wb.loading') : 'wb.empty');
+      this.panel.setStatus(status);
       this.panel.setFiles(this.#files.map((f) => ({ id: f.id, name: f.meta?.name ?? null })), view.file);
       return;
     }
