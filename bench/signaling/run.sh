@@ -23,7 +23,7 @@ java -Xmx"$HEAP" -XX:+UseG1GC -jar signaling-server/target/sprechzimmer-signalin
   --bootstrap-login admin --bootstrap-password "$password" \
   --redeem-rate-per-minute 100000000 --redeem-rate-global 100000000 >"$log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
+trap 'rc=$?; kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -f "$log"; exit $rc' EXIT
 for _ in $(seq 1 100); do
   grep -q "ready" "$log" && break
   sleep 0.2

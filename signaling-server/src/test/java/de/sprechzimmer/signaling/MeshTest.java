@@ -93,7 +93,9 @@ class MeshTest {
         assertThat(server.registry.get("signaling.messages.in").tag("type", "admit").counter().count()).isEqualTo(4);
         assertThat(server.registry.get("signaling.redeem.attempts").tag("outcome", "ok").counter().count()).isEqualTo(4);
         assertThat(server.registry.get("signaling.logins").tag("outcome", "ok").counter().count()).isEqualTo(1);
-        assertThat(server.registry.get("signaling.connections.open").gauge().value()).isEqualTo(4);
+        // the guest that left closed its socket; the server may see that a moment after the client
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> server.registry.get("signaling.connections.open").gauge().value() == 4);
     }
 
     @Test
@@ -116,6 +118,8 @@ class MeshTest {
             doctor.send("signal", Map.of("sessionId", sessionId, "to", id, "payload", Map.of("candidate", Map.of("i", i))));
             guests.get(0).next("signal");
         }
-        assertThat(server.registry.get("signaling.relay.latency").timer().count()).isEqualTo(5);
+        // recorded right after the hand-off to the socket, so possibly a moment after the client has it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> server.registry.get("signaling.relay.latency").timer().count() == 5);
     }
 }

@@ -40,6 +40,8 @@ public final class RedisServerProcess implements AutoCloseable {
                     throw new IllegalStateException("redis-server exited: " + Files.readString(dir.resolve("redis.log")));
                 }
                 try (Socket s = new Socket("127.0.0.1", port)) {
+                    // A test JVM that exits without closing (a failed @BeforeAll, an interrupted run) stops it too.
+                    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "redis-server-stop"));
                     return new RedisServerProcess(p, port, dir);
                 } catch (IOException notYet) {
                     Thread.onSpinWait();

@@ -36,7 +36,7 @@ public final class SignalingStats {
 
     public void login(AccountId account, PracticeId practice, boolean admin, String host, InetAddress client) {
         emit(() -> events.of(StatsEvents.LOGIN, account.value(), practice.value()).field("role", admin ? "admin" : "doctor")
-                .field("domain", host).field("client", "browser").clientAddress(client).build());
+                .field("domain", host != null && host.matches("[A-Za-z0-9.-]{1,253}") ? host : null).field("client", "browser").clientAddress(client).build());
     }
 
     public void waitingRoomCreated(AccountId account, PracticeId practice) {

@@ -33,7 +33,7 @@ final class LocalTimes {
         }
         long local = s + offset;
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(local, 86_400));
-        int sec = (int) Math.floorMod(local, 86_400);
+        int sec = Math.floorMod(local, 86_400);
         char[] c = new char[19];
         int y = date.getYear();
         c[0] = (char) ('0' + y / 1000 % 10);

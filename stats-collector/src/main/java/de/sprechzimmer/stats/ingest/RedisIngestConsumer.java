@@ -56,6 +56,7 @@ public final class RedisIngestConsumer implements AutoCloseable {
         this.thread.start();
     }
 
+    @SuppressWarnings("unchecked")
     private void loop() {
         long rounds = 0;
         while (running) {
