@@ -3,6 +3,7 @@
 // document and drawing, page and zoom follow the doctor; after the end the file's URL answers 404/410. Along
 // the way: the browser refuses a file that is not PDF/PNG/JPEG/WebP before sending anything, the upload body
 // holds neither the PDF nor its name, and the session key travels only over the whiteboard data channel.
+import { crc32, deflateSync } from 'node:zlib';
 import { WAIT, check, expectCleanPage, person, uniqueName } from './lib.mjs';
 
 /** A two-page PDF (a coloured box and a line of text per page), built here so no fixture file is needed. */
@@ -27,6 +28,25 @@ export function twoPagePdf(text) {
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
+}
+
+/** A PNG of one colour (RFC 2083: signature, IHDR, one IDAT, IEND). */
+export function onePng(width, height, [r, g, b]) {
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, truecolour, deflate, no filter, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Test-only: records what the page sends on its whiteboard data channels (to find the session key). */
@@ -110,10 +130,9 @@ export async function whiteboard(t) {
   const lateCode = await t.createCode(doctor, lateName);
   await t.joinAsGuest(patient, patientCode, patientName, { viaLink: true });
   await t.admit(doctor, patientName);
-  for (const p of [doctor, patient]) {
-    await p.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: WAIT.media });
-  }
-  step('patient admitted, connected');
+  // The third one waits meanwhile (side by side with what follows: it saves the time of a join).
+  const lateWaiting = t.joinAsGuest(late, lateCode, lateName, { viaLink: true });
+  step('patient admitted');
 
   // Not a PDF or image: refused in the browser, nothing is sent.
   let posts = 0;
@@ -166,13 +185,28 @@ export async function whiteboard(t) {
   step('patient drew, doctor sees it');
 
   // Someone admitted later gets key, document, page and drawing from the others.
-  await t.joinAsGuest(late, lateCode, lateName, { viaLink: true });
-  await t.expectWaiting(doctor, lateName, { count: 1, alert: false });
+  await lateWaiting;
   await t.admit(doctor, lateName);
   await expectPage(late, 1, 'Seite 1 von 2');
   await expectPainted(late, 'wb-canvas', 'joined later, sees the PDF');
   await expectPainted(late, 'wb-ink', 'joined later, sees the stroke');
   step('late joiner sees document and drawing');
+
+  // A guest puts up an image (same key: it came over the data channel); the doctor removes it for everyone.
+  const imageName = `${uniqueName('Foto').replace(' ', '-')}.png`;
+  leaks.secrets.add(imageName);
+  await late.page.getByTestId('wb-upload').setInputFiles({ name: imageName, mimeType: 'image/png', buffer: onePng(64, 48, [20, 90, 40]) });
+  for (const p of [late, doctor]) {
+    await p.page.getByTestId('wb-files').locator('option:checked').filter({ hasText: imageName }).waitFor({ state: 'attached', timeout: WAIT.ui });
+    await expectPage(p, 1, 'Seite 1 von 1');
+    await expectPainted(p, 'wb-canvas', 'sees the image');
+  }
+  await doctor.page.getByTestId('wb-remove').click(); // the confirmation is accepted (lib.mjs)
+  for (const p of [patient, late]) {
+    await expectPage(p, 1, 'Seite 1 von 2');
+    check(await p.page.getByTestId('wb-files').locator('option').count() === 1, `${p.name}: the removed image is gone from the list`);
+  }
+  step('image shown and removed');
 
   // Page and zoom follow the doctor everywhere.
   await doctor.page.getByTestId('wb-next').click();

@@ -74,10 +74,13 @@ export class Whiteboard {
     this.#request('refresh');
   }
 
-  /** The role in our ticket, for showing what the server would allow (it checks for itself). */
+  /**
+   * The role in our ticket (common SessionTickets: `v1.<base64url JSON>.<MAC>`, role in `rol`), only to offer what
+   * the service would allow; it checks for itself.
+   */
   get #role() {
     try {
-      return JSON.parse(atob((this.ticket ?? '').split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).role;
+      return JSON.parse(new TextDecoder().decode(wb.fromBase64Url((this.ticket ?? '').split('.')[1] ?? ''))).rol ?? null;
     } catch {
       return null;
     }
