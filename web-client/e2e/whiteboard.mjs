@@ -188,34 +188,34 @@ export async function whiteboard(t) {
   await lateWaiting;
   await t.admit(doctor, lateName);
   await expectPage(late, 1, 'Seite 1 von 2');
-  await expectPainted(late, 'wb-canvas', 'joined later, sees the PDF');
-  await expectPainted(late, 'wb-ink', 'joined later, sees the stroke');
+  await Promise.all([expectPainted(late, 'wb-canvas', 'joined later, sees the PDF'),
+    expectPainted(late, 'wb-ink', 'joined later, sees the stroke')]);
   step('late joiner sees document and drawing');
 
   // A guest puts up an image (same key: it came over the data channel); the doctor removes it for everyone.
   const imageName = `${uniqueName('Foto').replace(' ', '-')}.png`;
   leaks.secrets.add(imageName);
   await late.page.getByTestId('wb-upload').setInputFiles({ name: imageName, mimeType: 'image/png', buffer: onePng(64, 48, [20, 90, 40]) });
-  for (const p of [late, doctor]) {
+  await Promise.all([late, doctor].map(async (p) => {
     await p.page.getByTestId('wb-files').locator('option:checked').filter({ hasText: imageName }).waitFor({ state: 'attached', timeout: WAIT.ui });
     await expectPage(p, 1, 'Seite 1 von 1');
     await expectPainted(p, 'wb-canvas', 'sees the image');
-  }
+  }));
   await doctor.page.getByTestId('wb-remove').click(); // the confirmation is accepted (lib.mjs)
-  for (const p of [patient, late]) {
+  await Promise.all([patient, late].map(async (p) => {
     await expectPage(p, 1, 'Seite 1 von 2');
     check(await p.page.getByTestId('wb-files').locator('option').count() === 1, `${p.name}: the removed image is gone from the list`);
-  }
+  }));
   step('image shown and removed');
 
   // Page and zoom follow the doctor everywhere.
   await doctor.page.getByTestId('wb-next').click();
   await doctor.page.getByTestId('wb-zoom-in').click();
-  for (const p of [patient, late]) {
+  await Promise.all([patient, late].map(async (p) => {
     await expectPage(p, 2, 'Seite 2 von 2');
     await p.page.getByTestId('wb-zoom').filter({ hasText: '125 %' }).waitFor({ timeout: WAIT.ui });
     check(await paintedPixels(p.page, 'wb-ink') === 0, `${p.name}: page 2 carries no drawing of page 1`);
-  }
+  }));
   step('page and zoom followed');
 
   // The session key went only over the whiteboard data channel: never in a signaling frame.
