@@ -34,9 +34,12 @@ export class Whiteboard {
   #files = [];
   /** @type {{ limits: wb.Limits, used: wb.Used } | null} */
   #quota = null;
-  /** Opened documents by file id. */
-  /** @type {Map<string, Promise<Doc>>} */
-  #docs = new Map();
+  /** Decrypted files by id, downloaded once while they are on the whiteboard. */
+  /** @type {Map<string, Promise<Blob>>} */
+  #blobs = new Map();
+  /** The document on screen, open (a PDF holds a pdf.js worker: only one at a time). */
+  /** @type {{ id: string, doc: Promise<Doc> } | null} */
+  #open = null;
   /** Pages of the document on screen (0: none). */
   #pages = 0;
   #reported = false;
@@ -116,10 +119,8 @@ export class Whiteboard {
     this.#closed = true;
     window.removeEventListener('resize', this.#onResize);
     this.pen.close();
-    for (const doc of this.#docs.values()) {
-      void doc.then((d) => d.close(), () => {});
-    }
-    this.#docs.clear();
+    this.#closeDoc();
+    this.#blobs.clear();
     this.#keys.clear();
     this.#members.clear();
     this.#files = [];
@@ -320,7 +321,7 @@ export class Whiteboard {
       return; // drawn when opened
     }
     try {
-      if (!this.#docs.has(file.id)) {
+      if (this.#open?.id !== file.id) {
         this.panel.setStatus('wb.loading');
       }
       const doc = await this.#doc(file);
@@ -342,28 +343,44 @@ export class Whiteboard {
   }
 
   /**
-   * Downloads, decrypts and opens a file (once; kept while it is on the whiteboard).
+   * Opens a file for showing (downloaded and decrypted once; the document before it is closed).
    * @param {BoardFile} file
    * @returns {Promise<Doc>}
    */
   #doc(file) {
-    let doc = this.#docs.get(file.id);
-    if (!doc) {
-      const { meta, key } = /** @type {{ meta: wb.FileMeta, key: CryptoKey }} */ (file);
-      doc = (async () => {
-        const { envelope } = await wb.downloadFile({ ticket: this.ticket ?? '', id: file.id, language: getLang() });
-        return openDocument(await wb.decryptFile(key, this.options.sessionId, meta, envelope));
-      })();
-      doc.catch(() => this.#docs.delete(file.id));
-      this.#docs.set(file.id, doc);
+    if (this.#open?.id === file.id) {
+      return this.#open.doc;
     }
+    this.#closeDoc();
+    let blob = this.#blobs.get(file.id);
+    if (!blob) {
+      const { meta, key } = /** @type {{ meta: wb.FileMeta, key: CryptoKey }} */ (file);
+      blob = wb.downloadFile({ ticket: this.ticket ?? '', id: file.id, language: getLang() })
+        .then(({ envelope }) => wb.decryptFile(key, this.options.sessionId, meta, envelope));
+      blob.catch(() => this.#blobs.delete(file.id));
+      this.#blobs.set(file.id, blob);
+    }
+    const doc = blob.then(openDocument);
+    doc.catch(() => {
+      if (this.#open?.doc === doc) {
+        this.#open = null;
+      }
+    });
+    this.#open = { id: file.id, doc };
     return doc;
+  }
+
+  #closeDoc() {
+    void this.#open?.doc.then((d) => d.close(), () => {});
+    this.#open = null;
   }
 
   /** @param {string} id a file that left the whiteboard */
   #forget(id) {
-    void this.#docs.get(id)?.then((d) => d.close(), () => {});
-    this.#docs.delete(id);
+    if (this.#open?.id === id) {
+      this.#closeDoc();
+    }
+    this.#blobs.delete(id);
     this.state.dropFile(id);
   }
 
