@@ -1,14 +1,13 @@
 // The whiteboard of one consultation (docs/whiteboard.md, "Browser side"): files go encrypted to the whiteboard
-// service (whiteboard-crypto.js); the session keys, what is shown, the drawing and the pointers go only peer to
-// peer over each PeerLink's `whiteboard` data channel (whiteboard-state.js has the messages and their checks).
-import { getLang, t } from './i18n.js';
-import * as wb from './whiteboard-crypto.js';
+// service (whiteboard-files.js, whiteboard-crypto.js); the session keys, what is shown, the drawing and the
+// pointers go only peer to peer over each PeerLink's `whiteboard` data channel (whiteboard-state.js has the
+// messages and their checks).
+import { t } from './i18n.js';
+import { BoardFiles } from './whiteboard-files.js';
 import { WhiteboardPanel } from './whiteboard-panel.js';
+import { Pen } from './whiteboard-pen.js';
 import { Surface, openDocument } from './whiteboard-render.js';
 import { BoardState, ZOOMS, colorOf, isFileId, parseMessage } from './whiteboard-state.js';
-import { Pen } from './whiteboard-pen.js';
-
-const MIB = 1024 * 1024;
 
 /**
  * @typedef {import('./peer.js').PeerLink} PeerLink
@@ -16,7 +15,6 @@ const MIB = 1024 * 1024;
  * @typedef {import('./whiteboard-state.js').Message} Message
  * @typedef {import('./whiteboard-render.js').Doc} Doc
  * @typedef {import('./i18n.js').MsgKey} MsgKey
- * @typedef {{ id: string, info: wb.FileInfo, meta: wb.FileMeta | null, key: CryptoKey | null }} BoardFile
  * @typedef {{
  *   section: HTMLElement, toggle: HTMLButtonElement, sessionId: string, selfId: string, ticket: string | null,
  *   onUsed: () => void,
@@ -27,16 +25,6 @@ export class Whiteboard {
   state = new BoardState();
   /** @type {Map<string, { info: PeerInfo, channel: RTCDataChannel }>} */
   #members = new Map();
-  /** Imported session keys by their text. */
-  /** @type {Map<string, Promise<CryptoKey>>} */
-  #keys = new Map();
-  /** @type {BoardFile[]} */
-  #files = [];
-  /** @type {{ limits: wb.Limits, used: wb.Used } | null} */
-  #quota = null;
-  /** Decrypted files by id, downloaded once while they are on the whiteboard. */
-  /** @type {Map<string, Promise<Blob>>} */
-  #blobs = new Map();
   /** The document on screen, open (a PDF holds a pdf.js worker: only one at a time). */
   /** @type {{ id: string, doc: Promise<Doc> } | null} */
   #open = null;
@@ -51,7 +39,8 @@ export class Whiteboard {
   /** @param {WhiteboardOptions} options */
   constructor(options) {
     this.options = options;
-    this.ticket = options.ticket;
+    this.files = new BoardFiles(options.sessionId, this.state);
+    this.files.ticket = options.ticket;
     this.surface = new Surface();
     this.panel = new WhiteboardPanel(options.section, options.toggle, this.surface.page, {
       upload: (file) => void this.#upload(file),
@@ -78,18 +67,6 @@ export class Whiteboard {
   }
 
   /**
-   * The role in our ticket (common SessionTickets: `v1.<base64url JSON>.<MAC>`, role in `rol`), only to offer what
-   * the service would allow; it checks for itself.
-   */
-  get #role() {
-    try {
-      return JSON.parse(new TextDecoder().decode(wb.fromBase64Url((this.ticket ?? '').split('.')[1] ?? ''))).rol ?? null;
-    } catch {
-      return null;
-    }
-  }
-
-  /**
    * Starts talking with a member over its link's whiteboard channel.
    * @param {PeerLink} link
    */
@@ -112,7 +89,7 @@ export class Whiteboard {
 
   /** @param {string | null} ticket a fresh one from a `session` message */
   setTicket(ticket) {
-    this.ticket = ticket;
+    this.files.ticket = ticket;
   }
 
   close() {
@@ -120,11 +97,8 @@ export class Whiteboard {
     window.removeEventListener('resize', this.#onResize);
     this.pen.close();
     this.#closeDoc();
-    this.#blobs.clear();
-    this.#keys.clear();
+    this.files.clear();
     this.#members.clear();
-    this.#files = [];
-    this.state = new BoardState();
   }
 
   /** @param {Message} message */
@@ -239,72 +213,40 @@ export class Whiteboard {
     })();
   }
 
-  /** Lists the files, opens the metadata of new ones with the keys we have, and shows what the view says. */
+  /** Lists the files, opens the metadata of new ones with the keys we have (then the loop shows the view). */
   async #refresh() {
-    if (!this.ticket) {
+    if (!this.files.ticket) {
       return;
     }
-    let listing;
     try {
-      listing = await wb.listFiles({ ticket: this.ticket, language: getLang() });
+      for (const id of await this.files.refresh()) {
+        this.#forget(id);
+      }
     } catch (e) {
       this.#fail(e);
       return;
     }
-    this.#quota = { limits: listing.limits, used: listing.used };
-    this.panel.setLimit(Math.floor(listing.limits.maxFileBytes / MIB));
-    /** @type {BoardFile[]} */
-    const next = [];
-    for (const info of Array.isArray(listing.files) ? listing.files : []) {
-      if (!isFileId(info?.id) || typeof info.meta !== 'string') {
-        continue;
-      }
-      const known = this.#files.find((f) => f.id === info.id);
-      next.push(known?.meta ? known : { id: info.id, info, ...(await this.#openMeta(info.meta)) });
+    const max = this.files.maxFileMegabytes;
+    if (max !== null) {
+      this.panel.setLimit(max);
     }
-    for (const gone of this.#files.filter((f) => !next.some((n) => n.id === f.id))) {
-      this.#forget(gone.id);
-    }
-    this.#files = next;
-    this.panel.setFiles(next.map((f) => ({ id: f.id, name: f.meta?.name ?? null })), this.state.view.file);
+    this.#listFiles();
   }
 
-  /**
-   * @param {string} meta
-   * @returns {Promise<{ meta: wb.FileMeta | null, key: CryptoKey | null }>}
-   */
-  async #openMeta(meta) {
-    for (const text of this.state.keys) {
-      const key = await this.#key(text);
-      try {
-        return { meta: await wb.decryptMeta(key, this.options.sessionId, meta), key };
-      } catch {
-        // another key, or not ours at all
-      }
-    }
-    return { meta: null, key: null };
-  }
-
-  /** @param {string} text */
-  #key(text) {
-    let key = this.#keys.get(text);
-    if (!key) {
-      key = wb.importSessionKey(text);
-      this.#keys.set(text, key);
-    }
-    return key;
+  #listFiles() {
+    this.panel.setFiles(this.files.list.map((f) => ({ id: f.id, name: f.meta?.name ?? null })), this.state.view.file);
   }
 
   /** Shows the document and page the view names, at its zoom. */
   async #show() {
     const view = this.state.view;
-    const file = view.file ? this.#files.find((f) => f.id === view.file) : null;
+    const file = this.files.get(view.file);
     if (!file?.meta || !file.key) {
       const listing = this.#work.refresh;
       /** @type {MsgKey | null} */
       let status = null;
       if (!view.file) {
-        status = this.#files.length === 0 ? 'wb.empty' : null;
+        status = this.files.list.length === 0 ? 'wb.empty' : null;
       } else if (!file) {
         status = listing.running || listing.dirty ? 'wb.loading' : 'wb.error.file_not_found';
       } else {
@@ -314,7 +256,7 @@ export class Whiteboard {
       this.surface.hide();
       this.panel.setDocument(null);
       this.panel.setStatus(status);
-      this.panel.setFiles(this.#files.map((f) => ({ id: f.id, name: f.meta?.name ?? null })), view.file);
+      this.#listFiles();
       return;
     }
     if (!this.panel.isOpen) {
@@ -329,9 +271,9 @@ export class Whiteboard {
       await this.surface.show(doc, page, this.panel.fitWidth() * view.zoom);
       this.#pages = doc.pages;
       this.panel.setStatus(null);
-      this.panel.setFiles(this.#files.map((f) => ({ id: f.id, name: f.meta?.name ?? null })), file.id);
+      this.#listFiles();
       this.panel.setDocument({ page, pages: doc.pages, zoom: view.zoom,
-        canRemove: file.info.uploadedBy === this.options.selfId || this.#role === 'doctor' });
+        canRemove: file.info.uploadedBy === this.options.selfId || this.files.role === 'doctor' });
       this.panel.setZoomBounds({ zoomOut: view.zoom > ZOOMS[0], zoomIn: view.zoom < ZOOMS[ZOOMS.length - 1] });
       this.drawInk();
       this.pen.renderPointers();
@@ -343,8 +285,8 @@ export class Whiteboard {
   }
 
   /**
-   * Opens a file for showing (downloaded and decrypted once; the document before it is closed).
-   * @param {BoardFile} file
+   * Opens a file for showing (the document before it is closed).
+   * @param {import('./whiteboard-files.js').BoardFile} file
    * @returns {Promise<Doc>}
    */
   #doc(file) {
@@ -352,15 +294,7 @@ export class Whiteboard {
       return this.#open.doc;
     }
     this.#closeDoc();
-    let blob = this.#blobs.get(file.id);
-    if (!blob) {
-      const { meta, key } = /** @type {{ meta: wb.FileMeta, key: CryptoKey }} */ (file);
-      blob = wb.downloadFile({ ticket: this.ticket ?? '', id: file.id, language: getLang() })
-        .then(({ envelope }) => wb.decryptFile(key, this.options.sessionId, meta, envelope));
-      blob.catch(() => this.#blobs.delete(file.id));
-      this.#blobs.set(file.id, blob);
-    }
-    const doc = blob.then(openDocument);
+    const doc = this.files.blob(file).then(openDocument);
     doc.catch(() => {
       if (this.#open?.doc === doc) {
         this.#open = null;
@@ -380,38 +314,25 @@ export class Whiteboard {
     if (this.#open?.id === id) {
       this.#closeDoc();
     }
-    this.#blobs.delete(id);
     this.state.dropFile(id);
   }
 
   /** @param {File} file */
   async #upload(file) {
     this.panel.setError(null);
-    const ticket = this.ticket;
-    if (!ticket) {
+    if (!this.files.ticket) {
       this.panel.setError('wb.error.unauthorized');
       return;
     }
     try {
-      // Type and limits are checked before anything is encrypted or sent.
-      if (wb.sniffType(new Uint8Array(await file.slice(0, 1024).arrayBuffer())) === null) {
-        throw new wb.WhiteboardError('unsupported_type', 'unsupported type');
-      }
-      const listing = await wb.listFiles({ ticket, language: getLang() });
-      this.#quota = { limits: listing.limits, used: listing.used };
-      const refusal = wb.checkLimits(file.size, listing.limits, listing.used);
-      if (refusal) {
-        throw new wb.WhiteboardError(refusal, refusal);
-      }
-      this.panel.setProgress({ key: 'wb.encrypting', sent: 0 });
-      const key = await this.#uploadKey();
-      const encrypted = await wb.encryptFile(key, this.options.sessionId, file, file.name);
-      const info = await wb.uploadFile({ ticket, file: encrypted, language: getLang(),
-        onProgress: (sent, total) => this.panel.setProgress({ key: 'wb.uploading', sent: total > 0 ? sent / total : 0 }) });
+      const added = await this.files.upload(file, {
+        onEncrypting: () => this.panel.setProgress({ key: 'wb.encrypting', sent: 0 }),
+        onProgress: (sent) => this.panel.setProgress({ key: 'wb.uploading', sent }),
+        onNewKey: (keys) => this.#broadcast({ t: 'keys', keys }),
+      });
       this.used();
-      this.#files.push({ id: info.id, info, meta: encrypted.info, key });
       this.#broadcast({ t: 'files' });
-      this.#changeView({ file: info.id, page: 1, zoom: 1 });
+      this.#changeView({ file: added.id, page: 1, zoom: 1 });
       this.#request('refresh');
     } catch (e) {
       this.#fail(e);
@@ -420,36 +341,21 @@ export class Whiteboard {
     }
   }
 
-  /** The key to encrypt under; the first file of the session makes one and hands it to everyone. */
-  async #uploadKey() {
-    if (this.state.uploadKey === null) {
-      const key = await wb.generateSessionKey();
-      const text = await wb.exportSessionKey(key);
-      this.#keys.set(text, Promise.resolve(key));
-      this.state.addKeys([text]);
-      this.#broadcast({ t: 'keys', keys: [...this.state.keys] });
-    }
-    return this.#key(/** @type {string} */ (this.state.uploadKey));
-  }
-
   async #remove() {
-    const file = this.#files.find((f) => f.id === this.state.view.file);
-    if (!file || !this.ticket || !confirm(t('wb.confirmRemove', { name: file.meta?.name ?? '' }))) {
+    const file = this.files.get(this.state.view.file);
+    if (!file || !confirm(t('wb.confirmRemove', { name: file.meta?.name ?? '' }))) {
       return;
     }
     this.panel.setError(null);
     try {
-      await wb.removeFile({ ticket: this.ticket, id: file.id, language: getLang() });
+      await this.files.remove(file);
     } catch (e) {
-      if (!(e instanceof wb.WhiteboardError && e.code === 'file_not_found')) {
-        this.#fail(e);
-        return;
-      }
+      this.#fail(e);
+      return;
     }
     this.#forget(file.id);
-    this.#files = this.#files.filter((f) => f !== file);
     this.#broadcast({ t: 'files' });
-    this.#changeView({ file: this.#files.at(-1)?.id ?? null, page: 1, zoom: 1 });
+    this.#changeView({ file: this.files.list.at(-1)?.id ?? null, page: 1, zoom: 1 });
     this.#request('refresh');
   }
 
@@ -459,28 +365,7 @@ export class Whiteboard {
    * @param {MsgKey} [fallback]
    */
   #fail(e, fallback = 'wb.error.unexpected') {
-    const code = e instanceof wb.WhiteboardError ? e.code : '';
-    const limits = this.#quota?.limits;
-    /** @type {Record<string, [MsgKey, Record<string, number>?]>} */
-    const known = {
-      unsupported_type: ['wb.error.unsupported_type'],
-      too_large: ['wb.error.too_large', { max: Math.floor((limits?.maxFileBytes ?? 0) / MIB) }],
-      session_full: ['wb.error.session_full', { max: Math.floor((limits?.maxSessionBytes ?? 0) / MIB) }],
-      too_many_files: ['wb.error.too_many_files', { max: limits?.maxFiles ?? 0 }],
-      session_ended: ['wb.error.session_ended'],
-      forbidden: ['wb.error.forbidden'],
-      file_not_found: ['wb.error.file_not_found'],
-      unauthorized: ['wb.error.unauthorized'],
-      ticket_revoked: ['wb.error.unauthorized'],
-      store_unavailable: ['wb.error.busy'],
-      overloaded: ['wb.error.busy'],
-      network: ['wb.error.network'],
-      decrypt_failed: ['wb.error.decrypt_failed'],
-    };
-    const [key, params] = known[code] ?? [fallback];
-    if (!known[code]) {
-      console.warn('whiteboard', e instanceof Error ? e.name : e);
-    }
+    const [key, params] = this.files.describe(e, fallback);
     this.panel.setStatus(null);
     this.panel.setError(key, params);
   }
