@@ -208,6 +208,22 @@ export async function whiteboard(t) {
   }));
   step('image shown and removed');
 
+  // The doctor points: the others see a dot with the doctor's name. Then the doctor clears the drawing everywhere.
+  const docInk = doctor.page.getByTestId('wb-ink');
+  await docInk.scrollIntoViewIfNeeded();
+  const docBox = await docInk.boundingBox();
+  await doctor.page.mouse.move(docBox.x + docBox.width / 2, docBox.y + 60);
+  await doctor.page.mouse.move(docBox.x + docBox.width / 2 + 10, docBox.y + 70);
+  await Promise.all([patient, late].map((p) => p.page.locator('.wb-pointer').filter({ hasText: 'Praxis' }).waitFor({ timeout: WAIT.ui })));
+  await doctor.page.getByTestId('wb-clear').click();
+  await Promise.all([patient, late].map(async (p) => {
+    await p.page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid="wb-ink"]');
+      return !c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
+    }, null, { timeout: WAIT.ui, polling: 100 });
+  }));
+  step('pointer shown, drawing cleared everywhere');
+
   // Page and zoom follow the doctor everywhere.
   await doctor.page.getByTestId('wb-next').click();
   await doctor.page.getByTestId('wb-zoom-in').click();
