@@ -29,18 +29,26 @@ export const INK_COLORS = Object.freeze(['#d62828', '#1d4ed8', '#15803d', '#b453
  * @typedef {{ x: number, y: number, name: string, color: number }} Pointer
  */
 
-/** @type {Promise<any> | null} */
+/** pdf.js and its one worker (shared by every document: starting a worker parses 1.2 MB of script). */
+/** @type {Promise<{ lib: any, worker: { destroy: () => void } }> | null} */
 let pdfjs = null;
 
 function loadPdfjs() {
   pdfjs ??= import(PDFJS_URL).then((lib) => {
     lib.GlobalWorkerOptions.workerSrc = PDFJS_WORKER_URL;
-    return lib;
+    return { lib, worker: new lib.PDFWorker() };
   }).catch((e) => {
     pdfjs = null;
     throw e;
   });
   return pdfjs;
+}
+
+/** Stops pdf.js's worker (the consultation is over); the next PDF starts a new one. */
+export function stopPdfWorker() {
+  const loaded = pdfjs;
+  pdfjs = null;
+  void loaded?.then(({ worker }) => worker.destroy(), () => {});
 }
 
 /**
@@ -50,10 +58,10 @@ function loadPdfjs() {
  */
 export async function openDocument(blob) {
   if (blob.type === 'application/pdf') {
-    const lib = await loadPdfjs();
+    const { lib, worker } = await loadPdfjs();
     /** @type {PdfLoadingTask} */
     const loading = lib.getDocument({
-      data: new Uint8Array(await blob.arrayBuffer()),
+      data: new Uint8Array(await blob.arrayBuffer()), worker,
       // No eval, no WebAssembly, no scripts, no fetches: what the CSP allows, and less to attack.
       isEvalSupported: false, useWasm: false, wasmUrl: PDFJS_WASM_DIR, enableXfa: false, useSystemFonts: true,
       disableAutoFetch: true, stopAtErrors: false,
@@ -81,7 +89,7 @@ export async function openDocument(blob) {
       },
       close() {
         task?.cancel();
-        void loading.destroy(); // the document and its worker
+        void loading.destroy(); // the document (the shared worker stays)
       },
     };
   }

@@ -6,7 +6,7 @@ import { t } from './i18n.js';
 import { BoardFiles } from './whiteboard-files.js';
 import { WhiteboardPanel } from './whiteboard-panel.js';
 import { Pen } from './whiteboard-pen.js';
-import { Surface, openDocument } from './whiteboard-render.js';
+import { Surface, openDocument, stopPdfWorker } from './whiteboard-render.js';
 import { BoardState, ZOOMS, colorOf, isFileId, parseMessage } from './whiteboard-state.js';
 
 /**
@@ -25,7 +25,7 @@ export class Whiteboard {
   state = new BoardState();
   /** @type {Map<string, { info: PeerInfo, channel: RTCDataChannel }>} */
   #members = new Map();
-  /** The document on screen, open (a PDF holds a pdf.js worker: only one at a time). */
+  /** The document on screen, open (only one at a time: a PDF holds memory in pdf.js's worker). */
   /** @type {{ id: string, doc: Promise<Doc> } | null} */
   #open = null;
   /** Pages of the document on screen (0: none). */
@@ -97,6 +97,7 @@ export class Whiteboard {
     window.removeEventListener('resize', this.#onResize);
     this.pen.close();
     this.#closeDoc();
+    stopPdfWorker();
     this.files.clear();
     this.#members.clear();
   }
