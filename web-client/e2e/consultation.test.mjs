@@ -1,6 +1,6 @@
 // Browser end-to-end test of a video consultation, run by run.sh inside a network namespace against a real
 // server. Usage: node consultation.test.mjs --base http://127.0.0.1:PORT --login L --password P --artifacts DIR
-//   [--only consultation|mesh-and-resume]
+//   [--only consultation|mesh-and-resume|device-problems|whiteboard]
 // Prints one "ok"/"not ok" line per scenario and exits non-zero when one fails.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   WAIT, check, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName, writeSecrets,
 } from './lib.mjs';
+import { whiteboard } from './whiteboard.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -395,7 +396,9 @@ async function deviceProblems(browser, people, launchOther) {
 
 // ---- runner --------------------------------------------------------------------------------------------
 
-const scenarios = { consultation, 'mesh-and-resume': meshAndResume, 'device-problems': deviceProblems };
+const scenarios = { consultation, 'mesh-and-resume': meshAndResume, 'device-problems': deviceProblems,
+  whiteboard: (browser, people) => whiteboard({ browser, people, base, leaks, artifacts, step, loginDoctor, createCode,
+    joinAsGuest, admit, expectWaiting }) };
 const selected = opts.only ? opts.only.split(',') : Object.keys(scenarios);
 let failures = 0;
 for (const name of selected) {

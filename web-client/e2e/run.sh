@@ -124,7 +124,7 @@ run_mode() {
   echo "# $mode: server ready after $((SECONDS - started)) s (http $http, admin $admin)"
 
   # Device problems do not depend on the store: the embedded run covers them.
-  local scenarios=${SZ_E2E_ONLY:-consultation,mesh-and-resume}
+  local scenarios=${SZ_E2E_ONLY:-consultation,mesh-and-resume,whiteboard}
   if [[ -z ${SZ_E2E_ONLY:-} && $mode == embedded ]]; then
     scenarios+=,device-problems
   fi

@@ -40,6 +40,9 @@ export class CallView {
     this.muteVideo = h('button', { type: 'button', 'data-testid': 'mute-video', 'aria-pressed': 'false', i18n: 'call.muteVideo' });
     this.share = h('button', { type: 'button', 'data-testid': 'share-screen', 'aria-pressed': 'false', i18n: 'call.shareScreen', hidden: !options.canShare });
     this.hangupButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'hangup', i18n: options.hangupKey });
+    // The whiteboard (whiteboard.js) fills this section and handles its button.
+    this.boardButton = h('button', { type: 'button', class: 'wb-toggle', 'data-testid': 'whiteboard-toggle', 'aria-pressed': 'false', i18n: 'wb.toggle' });
+    this.board = h('section', { class: 'whiteboard', 'data-testid': 'whiteboard', hidden: true });
     this.chatLog = h('ol', { class: 'chat-log', 'data-testid': 'chat-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title' });
     this.chatInput = h('input', { id: 'chat-input', type: 'text', 'data-testid': 'chat-input', maxlength: MAX_CHAT_LENGTH, autocomplete: 'off' });
     this.chatSend = h('button', { type: 'submit', 'data-testid': 'chat-send', i18n: 'call.chatSend', disabled: true });
@@ -55,7 +58,8 @@ export class CallView {
         this.status,
         this.grid,
         h('div', { class: 'controls', role: 'toolbar', 'aria-label': t('call.controls'), 'data-i18n-aria-label': 'call.controls' },
-          [this.muteAudio, this.muteVideo, this.share, this.hangupButton]),
+          [this.muteAudio, this.muteVideo, this.share, this.boardButton, this.hangupButton]),
+        this.board,
       ]),
       h('aside', { class: 'chat', 'aria-labelledby': 'chat-title' }, [
         h('h2', { id: 'chat-title', i18n: 'call.chat' }), this.chatLog, chatForm, this.chatHint,

@@ -4,13 +4,14 @@ import { Call } from './call.js';
 import { CallView } from './callview.js';
 import { canShareScreen, captureScreen } from './media.js';
 import { isRelayed, summarize, telemetryReport } from './stats.js';
+import { Whiteboard } from './whiteboard.js';
 
 const STATS_INTERVAL_MS = 2000;
 /** statistics.md: at most one telemetry report every 30 s per member (here: per connection). */
 const TELEMETRY_MIN_INTERVAL_MS = 30000;
 
 /**
- * @typedef {import('./call.js').SessionData} SessionData
+ * @typedef {import('./call.js').SessionData & { tickets?: { whiteboard?: string } }} SessionData
  * @typedef {import('./signaling.js').Signaling} Signaling
  * @typedef {{
  *   signaling: Signaling,
@@ -28,6 +29,8 @@ export class Consultation {
   call = null;
   /** @type {CallView | null} */
   view = null;
+  /** @type {Whiteboard | null} */
+  whiteboard = null;
   /** Session messages are applied in order; the first waits for the camera. */
   #queue = Promise.resolve();
   /** @type {ReturnType<typeof setInterval> | undefined} */
@@ -83,6 +86,8 @@ export class Consultation {
     this.#epoch++;
     clearInterval(this.#statsTimer);
     this.#reported.clear();
+    this.whiteboard?.close();
+    this.whiteboard = null;
     this.call?.close();
     this.call = null;
     this.view = null;
@@ -102,6 +107,7 @@ export class Consultation {
     if (type === 'session') {
       if (this.call) {
         this.call.update(data);
+        this.whiteboard?.setTicket(data.tickets?.whiteboard ?? null);
       } else {
         await this.#start(data);
       }
@@ -142,12 +148,19 @@ export class Consultation {
       session,
       localStream: stream,
       events: {
-        onPeerAdded: (peer) => view.addPeer(peer),
+        onPeerAdded: (peer) => {
+          view.addPeer(peer);
+          const link = this.call?.links.get(peer.participantId);
+          if (link) {
+            this.whiteboard?.addLink(link);
+          }
+        },
         onPeerStream: (id, s) => view.setPeerStream(id, s),
         onPeerState: (id, state) => view.setPeerState(id, state),
         onPeerMedia: (id, media) => view.setPeerMedia(id, media),
         onPeerRemoved: (id) => {
           this.#reported.delete(id);
+          this.whiteboard?.removeLink(id);
           view.removePeer(id);
         },
         onChat: (from, text) => view.appendChat(from.name, text, false),
@@ -159,6 +172,12 @@ export class Consultation {
       },
     });
     this.call = call;
+    // Links made in Call's constructor are handed over here, before any of their channels can deliver a message.
+    this.whiteboard = new Whiteboard({ section: view.board, toggle: view.boardButton, sessionId: session.sessionId,
+      selfId: session.selfId, ticket: session.tickets?.whiteboard ?? null, onUsed: () => reportFeature('whiteboard') });
+    for (const link of call.links.values()) {
+      this.whiteboard.addLink(link);
+    }
     const camera = stream?.getVideoTracks()[0] ?? null;
     view.showLocal(camera, false);
     view.showOwnMedia(call.media);
@@ -222,3 +241,11 @@ export class Consultation {
     }
   }
 }
+
+/**
+ * Statistics: tells signaling that this session used a feature (docs/whiteboard.md, "Statistics").
+ * FEATURE-USED: a no-op until signaling has the `feature-used` message; then send
+ * `{"type":"feature-used","data":{"sessionId":..,"feature":..}}` here (the whiteboard calls this once per session).
+ * @param {'whiteboard'} _feature
+ */
+function reportFeature(_feature) {}

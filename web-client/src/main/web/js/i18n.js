@@ -1,6 +1,7 @@
 // Every text of the web client, German first and English second. The choice is remembered in localStorage
 // (no cookie). Elements carry data-i18n="key" (text), data-i18n-aria-label / -placeholder / -title; texts
 // with {placeholders} take their values from data-i18n-params (JSON) or from the caller of t().
+import { de as whiteboardDe, en as whiteboardEn } from './whiteboard-texts.js';
 
 const de = {
   'common.skip': 'Zum Inhalt springen',
@@ -175,6 +176,7 @@ const de = {
   'rooms.confirmDelete': 'Wartezimmer „{name}“ mit allen Zugangscodes löschen?',
   'rooms.error.nameMissing': 'Bitte einen Namen eingeben.',
   'rooms.error.invalid': 'Bitte prüfen Sie Ihre Eingaben (Name höchstens 80, Text höchstens 2000 Zeichen).',
+  ...whiteboardDe,
 };
 
 /** @typedef {keyof typeof de} MsgKey */
@@ -354,6 +356,7 @@ const en = {
   'rooms.confirmDelete': 'Delete waiting room “{name}” with all its access codes?',
   'rooms.error.nameMissing': 'Please enter a name.',
   'rooms.error.invalid': 'Please check your input (name at most 80, text at most 2000 characters).',
+  ...whiteboardEn,
 };
 
 const LANG_KEY = 'sz.lang';

@@ -4,6 +4,8 @@
 
 /** The chat/control channel: pre-negotiated by both sides (RTCDataChannelInit.negotiated), stream id 0. */
 export const CHAT_CHANNEL_ID = 0;
+/** The whiteboard's channel (docs/whiteboard.md): pre-negotiated too, stream id 1; whiteboard.js reads and writes it. */
+export const WHITEBOARD_CHANNEL_ID = 1;
 /** Protocol: "stays disconnected for 5 s" triggers an ICE restart. */
 const DISCONNECTED_RESTART_MS = 5000;
 /** A connection that has not come up (or back) this long gets an ICE restart too, whatever state it is in. */
@@ -58,6 +60,7 @@ export class PeerLink {
     this.events = events;
     this.pc = new RTCPeerConnection({ ...config, bundlePolicy: 'max-bundle' });
     this.channel = this.pc.createDataChannel('chat', { negotiated: true, id: CHAT_CHANNEL_ID, ordered: true });
+    this.whiteboardChannel = this.pc.createDataChannel('whiteboard', { negotiated: true, id: WHITEBOARD_CHANNEL_ID, ordered: true });
     this.#wire();
     this.#armStuckTimer();
   }
@@ -128,6 +131,7 @@ export class PeerLink {
     clearTimeout(this.#stuckTimer);
     clearTimeout(this.#firstOfferTimer);
     this.channel.close();
+    this.whiteboardChannel.close();
     this.pc.close();
   }
 

@@ -94,8 +94,7 @@ final class Sprechzimmer implements AutoCloseable {
 
         StatsCollector stats = new StatsCollector(s, scheduler, registry, tickets, redis);
         opened.push(stats);
-        WhiteboardService whiteboard = new WhiteboardService(s, scheduler, registry, events, tickets, stats.sink(),
-                redis.orElse(null));
+        WhiteboardService whiteboard = new WhiteboardService(s, scheduler, registry, events, tickets, redis.orElse(null));
         opened.push(whiteboard);
         SignalingService signaling = new SignalingService(s, scheduler, registry, events, tickets, stats.sink(),
                 redis, workers);

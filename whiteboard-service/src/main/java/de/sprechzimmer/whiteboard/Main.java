@@ -14,8 +14,6 @@ import de.sprechzimmer.common.session.InMemorySessionEvents;
 import de.sprechzimmer.common.session.RedisSessionEvents;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
-import de.sprechzimmer.common.stats.RedisStatsSink;
-import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.ExecutorScheduler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
@@ -92,10 +90,8 @@ public final class Main {
                 LOG.warn("no redis-url: in-memory store, and no session events reach this process; only the hard expiry deletes files");
                 events = new InMemorySessionEvents();
             }
-            // Statistics reach the collector through its Redis ingest stream; without Redis there is no collector to reach.
-            StatsSink stats = redis == null ? StatsSink.NONE : new RedisStatsSink(redis);
             WhiteboardService service = new WhiteboardService(settings, scheduler, registry, events,
-                    new SessionTickets(ticketSecret, scheduler.clock()), stats, redis);
+                    new SessionTickets(ticketSecret, scheduler.clock()), redis);
             parts.add(service);
             ThreadPoolExecutor workers = workers();
             parts.add(workers::shutdownNow);

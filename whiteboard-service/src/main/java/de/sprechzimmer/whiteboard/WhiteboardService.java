@@ -1,16 +1,13 @@
 package de.sprechzimmer.whiteboard;
 
-import de.sprechzimmer.common.config.CommonSettings;
 import de.sprechzimmer.common.config.ConfigException;
 import de.sprechzimmer.common.config.Setting;
 import de.sprechzimmer.common.config.Settings;
 import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.ids.Tokens;
-import de.sprechzimmer.common.privacy.Pseudonymizer;
 import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
-import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.Scheduler;
 import de.sprechzimmer.whiteboard.access.Access;
 import de.sprechzimmer.whiteboard.error.WhiteboardError;
@@ -43,15 +40,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The whiteboard service, composed: what the embedded app and the standalone {@link Main} wire in.
  * <pre>
- * WhiteboardService wb = new WhiteboardService(settings, scheduler, registry, events, tickets, stats, redisOrNull);
+ * WhiteboardService wb = new WhiteboardService(settings, scheduler, registry, events, tickets, redisOrNull);
  * wb.routes(router);
  * httpServerBuilder.bodyLimit(WhiteboardService.PATH_PREFIX, wb.bodyLimit());
  * wb.start();   // follows session events, runs the hard-expiry purge
  * ...
  * wb.close();
  * </pre>
- * {@code settings} must declare {@link WhiteboardSettings#all()} (and may declare {@link CommonSettings#all()}:
- * with {@code pseudonym-secret} set, the usage statistics carry a session pseudonym).
+ * {@code settings} must declare {@link WhiteboardSettings#all()}. Whiteboard use is not counted here: the
+ * browser reports it through signaling (docs/whiteboard.md, "Statistics"), because only signaling knows the
+ * session's account and practice.
  */
 public final class WhiteboardService implements AutoCloseable {
 
@@ -72,13 +70,13 @@ public final class WhiteboardService implements AutoCloseable {
 
     /** Embedded, in-memory stores. */
     public WhiteboardService(Settings settings, Scheduler scheduler, MeterRegistry registry, SessionEvents events,
-                             SessionTickets tickets, StatsSink stats) {
-        this(settings, scheduler, registry, events, tickets, stats, null);
+                             SessionTickets tickets) {
+        this(settings, scheduler, registry, events, tickets, null);
     }
 
     /** @param redis the shared Redis (distributed mode), or {@code null} for in-memory stores */
     public WhiteboardService(Settings settings, Scheduler scheduler, MeterRegistry registry, SessionEvents events,
-                             SessionTickets tickets, StatsSink stats, RedisConnections redis) {
+                             SessionTickets tickets, RedisConnections redis) {
         this.scheduler = scheduler;
         this.events = events;
         this.tickets = tickets;
@@ -95,7 +93,7 @@ public final class WhiteboardService implements AutoCloseable {
                 ? new InMemoryRevocations(scheduler.clock(), revocationTtl)
                 : new RedisRevocations(redis, revocationTtl);
         this.board = new Whiteboard(store, AesGcmCipher.INSTANCE, new KeyWrap(keySecret(settings, redis != null)),
-                revocations, limits, ttl, scheduler.clock(), stats, pseudonymizer(settings), new WhiteboardMetrics(registry));
+                revocations, limits, ttl, scheduler.clock(), new WhiteboardMetrics(registry));
         this.api = new WhiteboardApi(board, new Access(tickets, revocations, scheduler.clock(), revocationTtl));
         this.bodyLimit = limits.maxFileBytes() + BrowserEnvelope.OVERHEAD;
     }
@@ -124,13 +122,6 @@ public final class WhiteboardService implements AutoCloseable {
         }
         // Embedded: the keys live only as long as this process, so a random secret per start loses nothing.
         return secret.orElseGet(Tokens::random);
-    }
-
-    private static Optional<Pseudonymizer> pseudonymizer(Settings settings) {
-        if (!settings.known().contains(CommonSettings.PSEUDONYM_SECRET)) {
-            return Optional.empty();
-        }
-        return settings.optional(CommonSettings.PSEUDONYM_SECRET).map(Pseudonymizer::new);
     }
 
     /** The store, for tests that look below the API. */

@@ -14,7 +14,6 @@ import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.RedisSessionEvents;
 import de.sprechzimmer.common.session.SessionEvent;
 import de.sprechzimmer.common.session.SessionTickets;
-import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.testing.ManualScheduler;
 import de.sprechzimmer.common.testing.RedisServerProcess;
 import de.sprechzimmer.whiteboard.board.Envelopes;
@@ -82,7 +81,7 @@ class WhiteboardServiceRedisTest {
         RedisConnections redis = new RedisConnections(redisServer.url());
         RedisSessionEvents events = new RedisSessionEvents(redis);
         WhiteboardService service = new WhiteboardService(Settings.of(WhiteboardSettings.all(), CONFIG), scheduler,
-                new SimpleMeterRegistry(), events, tickets, StatsSink.NONE, redis);
+                new SimpleMeterRegistry(), events, tickets, redis);
         Router router = new Router();
         service.routes(router);
         ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -178,7 +177,7 @@ class WhiteboardServiceRedisTest {
         RedisConnections redis = new RedisConnections(redisServer.url());
         toClose.add(redis);
         assertThatThrownBy(() -> new WhiteboardService(Settings.of(WhiteboardSettings.all(), Map.of()), scheduler,
-                new SimpleMeterRegistry(), signaling, tickets, StatsSink.NONE, redis))
+                new SimpleMeterRegistry(), signaling, tickets, redis))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("whiteboard-key-secret");
     }
 }

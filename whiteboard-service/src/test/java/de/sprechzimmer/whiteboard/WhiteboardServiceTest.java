@@ -13,7 +13,6 @@ import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.session.InMemorySessionEvents;
 import de.sprechzimmer.common.session.SessionEvent;
 import de.sprechzimmer.common.session.SessionTickets;
-import de.sprechzimmer.common.stats.StatsEvent;
 import de.sprechzimmer.common.testing.ManualScheduler;
 import de.sprechzimmer.whiteboard.board.Envelopes;
 import de.sprechzimmer.whiteboard.ids.SessionId;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +37,6 @@ class WhiteboardServiceTest {
     final ManualScheduler scheduler = new ManualScheduler();
     final InMemorySessionEvents events = new InMemorySessionEvents();
     final SessionTickets tickets = new SessionTickets("ticket-secret-for-tests", scheduler.clock());
-    final List<StatsEvent> stats = new CopyOnWriteArrayList<>();
     final Envelopes browser = new Envelopes();
     final ExecutorService workers = Executors.newFixedThreadPool(2);
     WhiteboardService service;
@@ -53,9 +50,8 @@ class WhiteboardServiceTest {
         List<Setting<?>> known = new ArrayList<>(WhiteboardSettings.all());
         known.addAll(CommonSettings.all());
         Settings settings = Settings.of(known, Map.of("whiteboard-max-file-size", "1000",
-                "whiteboard-max-session-size", "2500", "whiteboard-max-files", "4",
-                "pseudonym-secret", "pseudonym-secret-for-tests"));
-        service = new WhiteboardService(settings, scheduler, new SimpleMeterRegistry(), events, tickets, stats::add);
+                "whiteboard-max-session-size", "2500", "whiteboard-max-files", "4"));
+        service = new WhiteboardService(settings, scheduler, new SimpleMeterRegistry(), events, tickets);
         Router router = new Router();
         service.routes(router);
         server = HttpServer.builder().host("127.0.0.1").port(0).router(router).blockingWorkers(workers)
@@ -238,18 +234,8 @@ class WhiteboardServiceTest {
         for (Map<String, String> bad : List.of(Map.of("whiteboard-max-file-size", "200", "whiteboard-max-session-size", "100"),
                 Map.of("whiteboard-max-files", "0"), Map.of("whiteboard-ttl", "0s"), Map.of("whiteboard-purge-interval", "0s"))) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WhiteboardService(
-                    Settings.of(WhiteboardSettings.all(), bad), scheduler, new SimpleMeterRegistry(), events, tickets, stats::add))
+                    Settings.of(WhiteboardSettings.all(), bad), scheduler, new SimpleMeterRegistry(), events, tickets))
                     .as(bad.toString()).isInstanceOf(de.sprechzimmer.common.config.ConfigException.class);
         }
-    }
-
-    @Test
-    void usageIsCountedOncePerSessionWithoutFileDetails() throws Exception {
-        uploaded(doctor, 10);
-        uploaded(guest, 20);
-        assertThat(stats).hasSize(1);
-        assertThat(stats.get(0).type()).isEqualTo("feature.whiteboard");
-        assertThat(stats.get(0).fields()).containsOnlyKeys("session");
-        assertThat(stats.get(0).toString()).doesNotContain("s_1", "p_doc", "10");
     }
 }

@@ -6,7 +6,6 @@ import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.SessionEvent;
 import de.sprechzimmer.common.session.SessionEvents;
 import de.sprechzimmer.common.session.SessionTickets;
-import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.time.Scheduler;
 import de.sprechzimmer.whiteboard.access.Access;
 import de.sprechzimmer.whiteboard.access.InMemoryRevocations;
@@ -25,7 +24,6 @@ import de.sprechzimmer.whiteboard.store.RedisWhiteboardStore;
 import de.sprechzimmer.whiteboard.store.WhiteboardStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -54,7 +52,7 @@ final class BenchNode implements AutoCloseable {
                 ? new InMemoryRevocations(scheduler.clock(), Duration.ofHours(24))
                 : new RedisRevocations(redis, Duration.ofHours(24));
         this.board = new Whiteboard(store, cipher, new KeyWrap("bench-key-secret-0123456789"), revocations, LIMITS,
-                Duration.ofHours(12), scheduler.clock(), StatsSink.NONE, Optional.empty(),
+                Duration.ofHours(12), scheduler.clock(),
                 new WhiteboardMetrics(new SimpleMeterRegistry()));
         this.tickets = new SessionTickets(TICKET_SECRET, scheduler.clock());
         Router router = new Router();

@@ -75,8 +75,9 @@ public final class Allocation {
         return createdBy.equals(tid);
     }
 
+    /** Checked for every relayed packet, so it compares epoch millis instead of creating an Instant. */
     public boolean expired() {
-        return deleted || !expires.isAfter(clock.instant());
+        return deleted || expires.toEpochMilli() <= clock.millis();
     }
 
     /**

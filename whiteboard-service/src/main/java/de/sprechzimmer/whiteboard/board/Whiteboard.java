@@ -1,8 +1,5 @@
 package de.sprechzimmer.whiteboard.board;
 
-import de.sprechzimmer.common.privacy.Pseudonymizer;
-import de.sprechzimmer.common.stats.StatsEvent;
-import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.whiteboard.access.Member;
 import de.sprechzimmer.whiteboard.access.Revocations;
 import de.sprechzimmer.whiteboard.access.Standing;
@@ -39,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class Whiteboard {
 
     private static final Logger LOG = LoggerFactory.getLogger(Whiteboard.class);
-    static final String STATS_TYPE = "feature.whiteboard";
 
     private final WhiteboardStore store;
     private final AtRestCipher cipher;
@@ -48,13 +44,10 @@ public final class Whiteboard {
     private final Limits limits;
     private final Duration ttl;
     private final Clock clock;
-    private final StatsSink stats;
-    private final Optional<Pseudonymizer> pseudonyms;
     private final WhiteboardMetrics metrics;
 
     public Whiteboard(WhiteboardStore store, AtRestCipher cipher, KeyWrap keyWrap, Revocations revocations,
-                      Limits limits, Duration ttl, Clock clock, StatsSink stats, Optional<Pseudonymizer> pseudonyms,
-                      WhiteboardMetrics metrics) {
+                      Limits limits, Duration ttl, Clock clock, WhiteboardMetrics metrics) {
         this.store = store;
         this.cipher = cipher;
         this.keyWrap = keyWrap;
@@ -62,8 +55,6 @@ public final class Whiteboard {
         this.limits = limits;
         this.ttl = ttl;
         this.clock = clock;
-        this.stats = stats;
-        this.pseudonyms = pseudonyms;
         this.metrics = metrics;
     }
 
@@ -116,9 +107,6 @@ public final class Whiteboard {
                 deleteSession(s, "ended");
                 metrics.upload("session_ended");
                 throw WhiteboardError.SESSION_ENDED.exception();
-            }
-            if (result == PutResult.STORED_FIRST) {
-                recordUsage(s);
             }
             metrics.upload("stored");
             metrics.uploaded(size);
@@ -230,16 +218,6 @@ public final class Whiteboard {
 
     private KeyRecord newKeyRecord(SessionId s) {
         return new KeyRecord(keyWrap.wrap(s, keyWrap.newSessionKey()), clock.instant().plus(ttl));
-    }
-
-    private void recordUsage(SessionId s) {
-        Map<String, String> fields = pseudonyms.map(p -> Map.of("session", p.pseudonym("session", s.value()))).orElse(Map.of());
-        try {
-            stats.record(new StatsEvent(STATS_TYPE, clock.instant(), "", "", fields));
-        } catch (RuntimeException e) {
-            // StatsSink must not throw; should one do so anyway, the upload still succeeded.
-            LOG.warn("statistics sink failed: {}", e.getClass().getSimpleName());
-        }
     }
 
     private static FileInfo info(FileId id, FileRecord r) {

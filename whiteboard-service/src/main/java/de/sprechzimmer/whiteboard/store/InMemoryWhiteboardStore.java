@@ -24,7 +24,6 @@ public final class InMemoryWhiteboardStore implements WhiteboardStore {
     private static final class SessionFiles {
         final Map<FileId, StoredFile> byId = new LinkedHashMap<>();
         long bytes;
-        boolean counted;
     }
 
     @Override
@@ -53,9 +52,7 @@ public final class InMemoryWhiteboardStore implements WhiteboardStore {
             throw new IllegalStateException("file id collision");
         }
         sf.bytes += file.size();
-        boolean first = !sf.counted;
-        sf.counted = true;
-        return first ? PutResult.STORED_FIRST : PutResult.STORED;
+        return PutResult.STORED;
     }
 
     @Override

@@ -2,8 +2,6 @@ package de.sprechzimmer.whiteboard.store;
 
 /** Outcome of {@link WhiteboardStore#put}: stored, or why nothing was stored. */
 public enum PutResult {
-    /** Stored, and it is the first file this session ever stored (for the usage statistics). */
-    STORED_FIRST,
     STORED,
     TOO_MANY_FILES,
     SESSION_FULL,
@@ -11,6 +9,6 @@ public enum PutResult {
     KEY_CHANGED;
 
     public boolean stored() {
-        return this == STORED_FIRST || this == STORED;
+        return this == STORED;
     }
 }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * sz:wb:{S}:meta           hash    fileId -> sealed metadata                     TTL: until the deadline
  * sz:wb:{S}:blobs          hash    fileId -> sealed file                         TTL: until the deadline
  * sz:wb:{S}:sizes          hash    fileId -> original size (decimal)             TTL: until the deadline
- * sz:wb:{S}:usage          hash    files, bytes, counted                         TTL: until the deadline
+ * sz:wb:{S}:usage          hash    files, bytes                                  TTL: until the deadline
  * sz:wb:deadlines          zset    sessionId scored by deadline (epoch ms)       TTL: the newest deadline
  * sz:wb:ended:{S}          string  "1": the session ended                        TTL: whiteboard-revocation-ttl
  * sz:wb:revoked:{S}:P      string  "1": participant P lost access                TTL: whiteboard-revocation-ttl

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 public final class RedisWhiteboardStore implements WhiteboardStore {
 
     // KEYS: key, meta, blobs, sizes, usage. ARGV: expected key record, file id, size, sealed meta, sealed blob,
-    // max files, max bytes, ttl ms. Returns 1 first file stored, 0 stored, -1 key changed, -2 too many files,
+    // max files, max bytes, ttl ms. Returns 0 stored, -1 key changed, -2 too many files,
     // -3 session full, -4 id collision.
     private static final String PUT = """
             local k = redis.call('GET', KEYS[1])
@@ -41,9 +41,8 @@ public final class RedisWhiteboardStore implements WhiteboardStore {
             redis.call('HSET', KEYS[4], ARGV[2], ARGV[3])
             redis.call('HINCRBY', KEYS[5], 'files', 1)
             redis.call('HINCRBY', KEYS[5], 'bytes', ARGV[3])
-            local first = redis.call('HSETNX', KEYS[5], 'counted', '1')
             for i = 2, 5 do redis.call('PEXPIRE', KEYS[i], ARGV[8]) end
-            return first
+            return 0
             """;
 
     // KEYS: meta, blobs, sizes, usage. ARGV: file id. Returns 1 removed, 0 none.
@@ -97,7 +96,6 @@ public final class RedisWhiteboardStore implements WhiteboardStore {
                 file.sealedBlob(), b(Integer.toString(quota.maxFiles())), b(Long.toString(quota.maxBytes())),
                 b(Long.toString(remainingMillis(expectedKey.deadline())))));
         return switch (r.intValue()) {
-            case 1 -> PutResult.STORED_FIRST;
             case 0 -> PutResult.STORED;
             case -1 -> PutResult.KEY_CHANGED;
             case -2 -> PutResult.TOO_MANY_FILES;

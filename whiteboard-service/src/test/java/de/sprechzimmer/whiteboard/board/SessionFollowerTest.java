@@ -3,7 +3,6 @@ package de.sprechzimmer.whiteboard.board;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.sprechzimmer.common.session.SessionEvent;
-import de.sprechzimmer.common.stats.StatsSink;
 import de.sprechzimmer.common.testing.ManualScheduler;
 import de.sprechzimmer.whiteboard.access.InMemoryRevocations;
 import de.sprechzimmer.whiteboard.access.Member;
@@ -35,8 +34,8 @@ class SessionFollowerTest {
     final FlakyStore store = new FlakyStore(new InMemoryWhiteboardStore());
     final InMemoryRevocations revocations = new InMemoryRevocations(scheduler.clock(), Duration.ofHours(24));
     final Whiteboard board = new Whiteboard(store, AesGcmCipher.INSTANCE, new KeyWrap("whiteboard-key-secret-for-tests"),
-            revocations, new Limits(1000, 5000, 10), Duration.ofHours(12), scheduler.clock(), StatsSink.NONE,
-            Optional.empty(), new WhiteboardMetrics(new SimpleMeterRegistry()));
+            revocations, new Limits(1000, 5000, 10), Duration.ofHours(12), scheduler.clock(),
+            new WhiteboardMetrics(new SimpleMeterRegistry()));
     final SessionFollower follower = new SessionFollower(board, scheduler);
     final SessionId s1 = new SessionId("s_1");
     final Member doctor = new Member(s1, new ParticipantId("p_doc"), "doctor");

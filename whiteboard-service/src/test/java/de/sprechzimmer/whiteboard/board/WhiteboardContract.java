@@ -3,8 +3,6 @@ package de.sprechzimmer.whiteboard.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.sprechzimmer.common.privacy.Pseudonymizer;
-import de.sprechzimmer.common.stats.StatsEvent;
 import de.sprechzimmer.common.testing.ManualClock;
 import de.sprechzimmer.whiteboard.access.Member;
 import de.sprechzimmer.whiteboard.access.Revocations;
@@ -22,9 +20,6 @@ import de.sprechzimmer.whiteboard.testing.Bytes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +31,6 @@ abstract class WhiteboardContract {
     final ManualClock clock = new ManualClock();
     final Limits limits = new Limits(1000, 2500, 4);
     final Envelopes browser = new Envelopes();
-    final List<StatsEvent> events = new ArrayList<>();
     final SessionId s1 = new SessionId("s_one");
     final Member doctor = new Member(s1, new ParticipantId("p_doc"), "doctor");
     final Member guest = new Member(s1, new ParticipantId("p_guest"), "guest");
@@ -58,8 +52,7 @@ abstract class WhiteboardContract {
         store = newStore();
         revocations = newRevocations();
         board = new Whiteboard(store, AesGcmCipher.INSTANCE, new KeyWrap("whiteboard-key-secret-for-tests"), revocations,
-                limits, TTL, clock, events::add, Optional.of(new Pseudonymizer("pseudonym-secret-for-tests")),
-                new WhiteboardMetrics(new SimpleMeterRegistry()));
+                limits, TTL, clock, new WhiteboardMetrics(new SimpleMeterRegistry()));
     }
 
     static void refused(ThrowingCallable call, WhiteboardError error) {
@@ -192,19 +185,5 @@ abstract class WhiteboardContract {
         assertThat(board.list(guest).files()).isEmpty();
         assertThat(board.list(guest).used()).isEqualTo(Usage.NONE);
         refused(() -> board.remove(doctor, new FileId(b.id())), WhiteboardError.FILE_NOT_FOUND);
-    }
-
-    @Test
-    void theFirstStoredFileOfASessionIsCountedOnceWithoutAnythingOfTheFile() {
-        board.upload(doctor, browser.meta("a"), browser.file(10));
-        board.upload(guest, browser.meta("b"), browser.file(20));
-        board.upload(stranger, browser.meta("c"), browser.file(30));
-        assertThat(events).hasSize(2);
-        StatsEvent e = events.get(0);
-        assertThat(e.type()).isEqualTo("feature.whiteboard");
-        assertThat(e.at()).isEqualTo(clock.instant());
-        assertThat(e.fields()).containsOnlyKeys("session");
-        assertThat(e.fields().get("session")).isNotEqualTo(s1.value()).hasSize(22);
-        assertThat(events.get(1).fields().get("session")).isNotEqualTo(e.fields().get("session"));
     }
 }

@@ -53,7 +53,7 @@ abstract class WhiteboardStoreContract {
         KeyRecord k = store.keyFor(s1, key("a", Duration.ofHours(12)));
         StoredFile a = file(100, "a");
         StoredFile b = file(250, "b");
-        assertThat(store.put(s1, k, a, roomy)).isEqualTo(PutResult.STORED_FIRST);
+        assertThat(store.put(s1, k, a, roomy)).isEqualTo(PutResult.STORED);
         assertThat(store.put(s1, k, b, roomy)).isEqualTo(PutResult.STORED);
         assertThat(store.metas(s1)).containsOnlyKeys(a.id(), b.id());
         assertThat(store.metas(s1).get(a.id())).isEqualTo(a.sealedMeta());
@@ -84,7 +84,7 @@ abstract class WhiteboardStoreContract {
         assertThat(store.put(s1, k, file(10, "late"), roomy)).isEqualTo(PutResult.KEY_CHANGED);
         assertThat(store.metas(s1)).isEmpty();
         assertThat(store.usage(s1)).isEqualTo(Usage.NONE);
-        assertThat(store.put(s1, newer, file(10, "ok"), roomy)).isEqualTo(PutResult.STORED_FIRST);
+        assertThat(store.put(s1, newer, file(10, "ok"), roomy)).isEqualTo(PutResult.STORED);
     }
 
     @Test
@@ -107,7 +107,7 @@ abstract class WhiteboardStoreContract {
         KeyRecord k = store.keyFor(s1, key("a", Duration.ofHours(12)));
         Quota hundredBytes = new Quota(50, 100);
         StoredFile sixty = file(60, "60");
-        assertThat(store.put(s1, k, sixty, hundredBytes)).isEqualTo(PutResult.STORED_FIRST);
+        assertThat(store.put(s1, k, sixty, hundredBytes)).isEqualTo(PutResult.STORED);
         StoredFile fortyOne = file(41, "41");
         assertThat(store.put(s1, k, fortyOne, hundredBytes)).isEqualTo(PutResult.SESSION_FULL);
         assertThat(store.metas(s1)).containsOnlyKeys(sixty.id());
@@ -119,7 +119,7 @@ abstract class WhiteboardStoreContract {
     void deletingAFileFreesItsQuotaAndOnlyTheFirstFileEverCounts() {
         KeyRecord k = store.keyFor(s1, key("a", Duration.ofHours(12)));
         StoredFile a = file(70, "a");
-        assertThat(store.put(s1, k, a, roomy)).isEqualTo(PutResult.STORED_FIRST);
+        assertThat(store.put(s1, k, a, roomy)).isEqualTo(PutResult.STORED);
         assertThat(store.delete(s1, a.id())).isTrue();
         assertThat(store.delete(s1, a.id())).isFalse();
         assertThat(store.blob(s1, a.id())).isEmpty();

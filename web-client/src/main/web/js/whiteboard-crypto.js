@@ -11,7 +11,7 @@
  *   file: "sz-wb-file-v1" NUL sessionId NUL ref      metadata: "sz-wb-meta-v1" NUL sessionId
  * where ref is a random id chosen per file and carried inside the encrypted metadata.
  *
- * Plain ES module, no dependencies. To be moved into the web client.
+ * Plain ES module, no dependencies; used by whiteboard.js, tested on Node by whiteboard-crypto.test.mjs.
  */
 
 export const ENVELOPE_VERSION = 1;

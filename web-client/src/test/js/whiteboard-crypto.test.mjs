@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   ENVELOPE_OVERHEAD, WhiteboardError, checkLimits, decryptFile, decryptMeta, encryptFile, exportSessionKey,
   fromBase64Url, generateSessionKey, importSessionKey, sniffType,
-} from '../../main/web-contrib/whiteboard-crypto.js';
+} from '../../main/web/js/whiteboard-crypto.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
