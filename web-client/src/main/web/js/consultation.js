@@ -10,7 +10,12 @@ const STATS_INTERVAL_MS = 2000;
 /** statistics.md: at most one telemetry report every 30 s per member (here: per connection). */
 const TELEMETRY_MIN_INTERVAL_MS = 30000;
 
+/** The consultation of this page that is in a call now (a page holds one at a time), for reportFeature(). */
+/** @type {Consultation | null} */
+let running = null;
+
 /**
+ * @typedef {'whiteboard' | 'chat' | 'screen-sharing' | 'screenshot'} Feature
  * @typedef {import('./call.js').SessionData & { tickets?: { whiteboard?: string } }} SessionData
  * @typedef {import('./signaling.js').Signaling} Signaling
  * @typedef {{
@@ -40,6 +45,9 @@ export class Consultation {
   #reported = new Map();
   /** Counts end() calls: a start still waiting for the camera when the consultation ends must not go on. */
   #epoch = 0;
+  /** `sessionId feature` already reported to signaling. */
+  /** @type {Set<string>} */
+  #features = new Set();
 
   /** @param {ConsultationOptions} options */
   constructor(options) {
@@ -91,6 +99,9 @@ export class Consultation {
     this.call?.close();
     this.call = null;
     this.view = null;
+    if (running === this) {
+      running = null;
+    }
     this.options.container.replaceChildren();
   }
 
@@ -139,7 +150,13 @@ export class Consultation {
       toggleVideo: () => this.#toggle('video'),
       toggleScreen: () => void this.#toggleScreen(),
       hangup: () => this.options.hangup(this),
-      sendChat: (text) => this.call?.sendChat(text) ?? false,
+      sendChat: (text) => {
+        const sent = this.call?.sendChat(text) ?? false;
+        if (sent) {
+          this.reportFeature('chat');
+        }
+        return sent;
+      },
     });
     this.view = view;
     view.setLink(signaling.state);
@@ -182,7 +199,21 @@ export class Consultation {
     view.showLocal(camera, false);
     view.showOwnMedia(call.media);
     this.#statsTimer = setInterval(() => void this.#pollStats(), STATS_INTERVAL_MS);
+    running = this;
     this.options.onStarted?.();
+  }
+
+  /**
+   * Tells signaling once per session that this feature was used (see reportFeature()).
+   * @param {Feature} feature
+   */
+  reportFeature(feature) {
+    const sessionId = this.call?.sessionId;
+    if (!sessionId || this.#features.has(`${sessionId} ${feature}`)) {
+      return;
+    }
+    this.#features.add(`${sessionId} ${feature}`);
+    this.options.signaling.send('feature-used', { sessionId, feature });
   }
 
   /** @param {'audio' | 'video'} kind */
@@ -210,6 +241,7 @@ export class Consultation {
     }
     try {
       await call.startScreenShare(await captureScreen());
+      this.reportFeature('screen-sharing');
     } catch (e) {
       // The user closed the picker or the browser refused: nothing changes.
       console.info('screen sharing not started', e instanceof Error ? e.name : e);
@@ -243,9 +275,11 @@ export class Consultation {
 }
 
 /**
- * Statistics: tells signaling that this session used a feature (docs/whiteboard.md, "Statistics").
- * FEATURE-USED: a no-op until signaling has the `feature-used` message; then send
- * `{"type":"feature-used","data":{"sessionId":..,"feature":..}}` here (the whiteboard calls this once per session).
- * @param {'whiteboard'} _feature
+ * Statistics: tells signaling that the running consultation used a feature (docs/signaling-protocol.md,
+ * `feature-used`; docs/statistics.md, `consultation.ended.features`). Only the feature's name travels, never
+ * content. Safe to call often: it is sent once per session and feature, and not at all outside a consultation.
+ * @param {Feature} feature
  */
-function reportFeature(_feature) {}
+export function reportFeature(feature) {
+  running?.reportFeature(feature);
+}

@@ -67,7 +67,21 @@ function main() {
     void join();
   });
   els.mediaRetry.addEventListener('click', () => void startPreview());
-  els.leave.addEventListener('click', () => finish('left'));
+  els.leave.addEventListener('click', () => void leaveWaitingRoom());
+  // Closing or reloading the page while waiting: off the doctor's list now, not 30 s later (a reload comes
+  // straight back with the token, to the same place).
+  window.addEventListener('pagehide', () => {
+    if (signaling && !ended && !consultation?.active && signaling.state === 'online') {
+      signaling.send('leave', {});
+      signaling.close();
+    }
+  });
+  // Back from the browser's page cache: the link was closed on the way out, so start again from the token.
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted && guest) {
+      location.reload();
+    }
+  });
 
   rerender();
   void resumeAfterReload();
@@ -290,6 +304,14 @@ function renderRoom(room) {
 function renderWaitStatus() {
   const state = signaling?.state;
   setMessage(byId('wait-status', HTMLElement), state === 'online' ? 'wait.status' : state === 'closed' ? null : 'wait.connecting');
+}
+
+/** The patient gives up waiting: off the doctor's list at once (we do not wait long for the answer). */
+async function leaveWaitingRoom() {
+  if (signaling && signaling.state === 'online' && !consultation?.active) {
+    await signaling.request('leave', {}, 3000).catch(() => {});
+  }
+  finish('left');
 }
 
 /** @param {EndReason} reason */
