@@ -46,7 +46,7 @@ test('the data-testids the issue requires are on the pages or created by the scr
   const required = ['login-user', 'login-password', 'login-submit', 'room-select', 'code-patient-name', 'code-create',
     'code-value', 'join-code', 'join-name', 'join-consent', 'join-submit', 'waiting-entry', 'admit', 'local-video',
     'remote-video', 'chat-input', 'chat-send', 'chat-log', 'mute-audio', 'mute-video', 'share-screen', 'hangup',
-    'call-ended'];
+    'call-ended', 'stats-from', 'stats-to', 'stats-scope', 'stats-csv', 'stats-csv-days', 'stats-pdf'];
   const missing = required.filter((id) => !all.includes(`data-testid="${id}"`) && !all.includes(`'data-testid': '${id}'`));
   assert.deepEqual(missing, []);
 });

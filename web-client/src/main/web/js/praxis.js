@@ -6,6 +6,7 @@ import { t } from './i18n.js';
 import { acquireLocalMedia, stopStream } from './media.js';
 import { CodesPanel } from './praxis-codes.js';
 import { RoomsPanel } from './praxis-rooms.js';
+import { StatsPanel } from './praxis-stats.js';
 import { WaitingList } from './praxis-waiting.js';
 import { Signaling, SignalingError } from './signaling.js';
 import { byId, setMessage, setupLanguage, show } from './ui.js';
@@ -49,6 +50,7 @@ let staleCallTimer;
 
 const codes = new CodesPanel(api);
 const rooms = new RoomsPanel(api, (roomId) => void codes.show(roomId));
+const stats = new StatsPanel(api);
 const waiting = new WaitingList({ admit: (e) => void admit(e), decline: (e) => void decline(e) });
 const consultation = new Consultation({
   get signaling() {
@@ -132,6 +134,7 @@ async function startApp(me) {
   show(els.logout, true);
   els.accountInfo.textContent = `${me.displayName || me.login} · ${me.practiceName}`;
   show(els.accountInfo, true);
+  stats.show(me);
   connect();
   await rooms.load();
 }
@@ -297,6 +300,7 @@ function rerender() {
   waiting.render();
   codes.render();
   rooms.render();
+  stats.render();
   consultation.rerender();
   renderLinkState();
 }
