@@ -8,12 +8,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   WAIT, check, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName, writeSecrets,
 } from './lib.mjs';
+import { statisticsAfterConsultation } from './statistics.mjs';
 import { whiteboard } from './whiteboard.mjs';
 
 const { values: opts } = parseArgs({
   options: {
     base: { type: 'string' }, login: { type: 'string' }, password: { type: 'string' },
     artifacts: { type: 'string', default: 'web-client/target/e2e' }, only: { type: 'string' },
+    // the namespace's own address: the front-desk browser of the statistics check reaches the server by it
+    'lan-address': { type: 'string', default: '127.0.0.1' },
   },
 });
 if (!opts.base || !opts.login || !opts.password) {
@@ -129,29 +132,36 @@ async function expectEnded(guest, text = 'Die Sprechstunde wurde beendet') {
   check((await ended.textContent()).includes(text), `${guest.name}: sees "${text}"`);
 }
 
-/** The guest token must be refused after the session ended: a fresh WebSocket hello with it is turned away. */
-async function expectTokenRefused(guest) {
-  const result = await guest.page.evaluate((token) => new Promise((resolve) => {
-    const ws = new WebSocket(`ws://${location.host}/ws`);
-    let error = null;
-    ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'hello', id: 'probe', data: { token } }));
-    ws.onmessage = (e) => {
-      const msg = JSON.parse(e.data);
-      if (msg.type === 'error') {
-        error = msg.data.code;
-      } else if (msg.type === 'welcome') {
-        error = 'welcomed';
-      }
-    };
-    ws.onclose = (e) => resolve({ error, close: e.code });
-    setTimeout(() => resolve({ error, close: 'open' }), 5000);
-  }), guest.token);
-  check(result.error === 'token_revoked' && result.close !== 'open',
-    `${guest.name}: guest token refused after the end (${result.error}, close ${result.close})`);
-  if (result.close !== 4403) {
-    // The protocol says 4403; seen intermittently on the Redis store: 1006 (closed without a close frame).
-    console.log(`#   note: ${guest.name}'s refused socket closed with ${result.close}, not 4403`);
-  }
+/**
+ * The guest token must be refused after the session ended: a fresh WebSocket hello with it is turned away with
+ * token_revoked and close code 4403, every time (tried several times: a close frame that sometimes got lost
+ * showed as 1006 in one try out of ten).
+ */
+async function expectTokenRefused(guest, tries = 8) {
+  const results = await guest.page.evaluate(async ({ token, n }) => {
+    const probe = () => new Promise((resolve) => {
+      const ws = new WebSocket(`ws://${location.host}/ws`);
+      let error = null;
+      ws.onopen = () => ws.send(JSON.stringify({ v: 1, type: 'hello', id: 'probe', data: { token } }));
+      ws.onmessage = (e) => {
+        const msg = JSON.parse(e.data);
+        if (msg.type === 'error') {
+          error = msg.data.code;
+        } else if (msg.type === 'welcome') {
+          error = 'welcomed';
+        }
+      };
+      ws.onclose = (e) => resolve(`${error} ${e.code}`);
+      setTimeout(() => resolve(`${error} open`), 5000);
+    });
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      out.push(await probe());
+    }
+    return out;
+  }, { token: guest.token, n: tries });
+  check(results.every((r) => r === 'token_revoked 4403'),
+    `${guest.name}: guest token refused after the end with 4403 (${results.join(', ')})`);
 }
 
 /** Labels of the video tracks the page sends on its connected peer connections ("screen:..." when sharing). */
@@ -180,7 +190,7 @@ async function dropSocket(p) {
 
 // ---- scenarios -----------------------------------------------------------------------------------------
 
-async function consultation(browser, people) {
+async function consultation(browser, people, launchOther) {
   const doctor = await person(browser, 'doctor', leaks, artifacts);
   const patient = await person(browser, 'patient', leaks, artifacts);
   const stranger = await person(browser, 'stranger', leaks, artifacts);
@@ -226,6 +236,7 @@ async function consultation(browser, people) {
   check(!(await patient.page.evaluate(() => document.cookie)), 'patient: no cookie');
 
   await expectWaiting(doctor, patientName, { count: 1, alert: true });
+  const consultationFrom = Date.now();
   await admit(doctor, patientName);
   step('patient admitted');
   await expectRemoteVideos(doctor.page, 1, 'doctor');
@@ -281,6 +292,9 @@ async function consultation(browser, people) {
   for (const p of [doctor, patient]) {
     await expectCleanPage(p);
   }
+  // Issue 5: the doctor downloads the figures of this consultation from /praxis.
+  await statisticsAfterConsultation({ launchOther, people, base, lanAddress: opts['lan-address'], login: opts.login,
+    password: opts.password, leaks, artifacts, step, consultationFrom });
 }
 
 async function meshAndResume(browser, people) {
@@ -404,8 +418,8 @@ let failures = 0;
 for (const name of selected) {
   const browser = await launch();
   const others = [];
-  const launchOther = async (kind) => {
-    const b = await launch(kind);
+  const launchOther = async (kind, args = []) => {
+    const b = await launch(kind, args);
     others.push(b);
     return b;
   };

@@ -17,12 +17,13 @@ export const WAIT = { short: 5000, ui: 10000, media: 25000 };
  * @param {'fake-devices' | 'prompts-unanswered' | 'no-devices'} [kind] the TESTING.md flags; or without the fake
  *   permission UI (headless Chromium then refuses camera and microphone, like a user who clicks "block"); or
  *   without fake devices too (a machine with neither camera nor microphone)
+ * @param {string[]} [extraArgs] more Chromium flags (e.g. --host-resolver-rules for a host name in the namespace)
  */
-export function launch(kind = 'fake-devices') {
+export function launch(kind = 'fake-devices', extraArgs = []) {
   const drop = kind === 'prompts-unanswered' ? ['--use-fake-ui-for-media-stream']
     : kind === 'no-devices' ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : [];
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: CHROMIUM_ARGS.filter((a) => !drop.includes(a)) });
+    args: [...CHROMIUM_ARGS.filter((a) => !drop.includes(a)), ...extraArgs] });
 }
 
 /**
@@ -97,7 +98,7 @@ export async function person(browser, name, { secrets, credentials }, artifacts)
     }
     try {
       const body = await r.json();
-      for (const key of ['token', 'guestToken']) {
+      for (const key of ['token', 'guestToken', 'ticket']) {
         if (typeof body?.[key] === 'string') {
           secrets.add(body[key]);
           credentials.add(body[key]);

@@ -3,7 +3,9 @@
 # inside a network namespace of their own (Chromium gathers no loopback candidates, so media flows over a
 # veth pair there; no test traffic leaves the namespace). The test runs once against the embedded default
 # and once against a real redis-server; afterwards the server's log and metrics are searched for the
-# patient's name, the access code, the password and every token the browsers saw: none may appear.
+# patient's name, the access code, the password and every token the browsers saw: none may appear. With Redis,
+# every key and value is searched too: no password or token in clear, the client's full address nowhere, and
+# the statistics keys hold pseudonyms, never the account's or practice's raw id.
 #
 #   sudo web-client/e2e/run.sh            # needs root (ip netns)
 # Environment: SZ_JAR (server jar; default app/target/sprechzimmer.jar), SZ_E2E_MODES ("embedded redis"),
@@ -62,7 +64,8 @@ free_port() {
 ip netns add "$ns"
 ip -n "$ns" link set lo up
 ip link add sz0 netns "$ns" type veth peer name sz1 netns "$ns"
-ip -n "$ns" addr add 10.200.0.1/24 dev sz0
+lan=10.200.0.1 # the namespace's own address; the statistics check's front-desk browser reaches the server by it
+ip -n "$ns" addr add "$lan/24" dev sz0
 ip -n "$ns" link set sz0 up
 ip -n "$ns" link set sz1 up
 ip -n "$ns" route add default via 10.200.0.254 dev sz0 # a gateway that does not exist
@@ -130,13 +133,14 @@ run_mode() {
   fi
   local rc=0
   in_ns node "$here/consultation.test.mjs" --base "http://127.0.0.1:$http" --login "$login" --password "$password" \
-    --artifacts "$dir" --only "$scenarios" | sed "s/^\(not ok\|ok\) - /\1 - $mode: /" || rc=1
+    --artifacts "$dir" --only "$scenarios" --lan-address "$lan" | sed "s/^\(not ok\|ok\) - /\1 - $mode: /" || rc=1
   in_ns curl -sf "http://127.0.0.1:$admin/metrics" >"$dir/metrics.txt" 2>/dev/null || true
   local stopping=$SECONDS
   stop "$server_pid"
   echo "# $mode: server stopped after $((SECONDS - stopping)) s"
   if [[ -n $redis_pid ]]; then
     in_ns redis-cli -p "$rport" --rdb "$dir/redis.rdb" >/dev/null 2>&1 || echo "# $mode: could not take a Redis snapshot"
+    redis_dump "$rport" >"$dir/redis-dump.txt" 2>/dev/null || echo "# $mode: could not dump Redis"
     stop "$redis_pid"
   fi
 
@@ -171,9 +175,55 @@ run_mode() {
     else
       echo "ok - $mode: Redis holds no password, token or secret in clear ($(wc -l <"$dir/credentials.txt") strings checked)"
     fi
+    check_statistics_privacy "$mode" "$dir" || rc=1
   fi
   echo "# $mode: $((SECONDS - started)) s"
   return "$rc"
+}
+
+# redis_dump PORT: every key with its type and content, one "key<TAB>type<TAB>content" line each (SCAN, then
+# GET / LRANGE / SMEMBERS / ZRANGE / HGETALL / XRANGE by type), for the searches below.
+redis_dump() {
+  local port=$1 key type content
+  in_ns redis-cli -p "$port" --scan | while IFS= read -r key; do
+    type=$(in_ns redis-cli -p "$port" type "$key" </dev/null)
+    case $type in
+      string) content=$(in_ns redis-cli -p "$port" --no-raw get "$key" </dev/null) ;;
+      list) content=$(in_ns redis-cli -p "$port" --no-raw lrange "$key" 0 -1 </dev/null) ;;
+      set) content=$(in_ns redis-cli -p "$port" --no-raw smembers "$key" </dev/null) ;;
+      zset) content=$(in_ns redis-cli -p "$port" --no-raw zrange "$key" 0 -1 withscores </dev/null) ;;
+      hash) content=$(in_ns redis-cli -p "$port" --no-raw hgetall "$key" </dev/null) ;;
+      stream) content=$(in_ns redis-cli -p "$port" --no-raw xrange "$key" - + </dev/null) ;;
+      *) content='' ;;
+    esac
+    printf '%s\t%s\t%s\n' "$key" "$type" "${content//$'\n'/ }"
+  done
+}
+
+# check_statistics_privacy MODE DIR: the statistics reached Redis (consultation, the front desk's address cut to its
+# /24), yet no key or value anywhere holds the client's full address, and no statistics key or value holds the
+# account's or practice's raw id (only keyed-hash pseudonyms).
+check_statistics_privacy() {
+  local mode=$1 dir=$2 dump=$2/redis-dump.txt ids=$2/stats-raw-ids.txt
+  local prefix=${lan%.*}.0
+  if [[ ! -s $dump || ! -s $ids ]]; then
+    echo "not ok - $mode: no Redis dump or no account ids to look for"
+    return 1
+  fi
+  if ! grep -q $'^sz:stats:ev:[^\t]*\tzset\t.*consultation\.ended' "$dump" \
+      || ! grep -q -F "$prefix" <(grep '^sz:stats:ip:' "$dump"); then
+    echo "not ok - $mode: the statistics (consultation, truncated address $prefix) are not in Redis: nothing was checked"
+    return 1
+  fi
+  if grep -q -F -w "$lan" "$dump" || grep -a -q -F "$lan" "$dir/redis.rdb"; then
+    echo "not ok - $mode: the client's full address $lan is stored in Redis"
+    return 1
+  fi
+  if grep '^sz:stats:' "$dump" | grep -q -F -f "$ids"; then
+    echo "not ok - $mode: a raw account or practice id is stored in the statistics"
+    return 1
+  fi
+  echo "ok - $mode: Redis holds the client address only as $prefix and the statistics only pseudonyms ($(wc -l <"$dump") keys searched)"
 }
 
 failed=0

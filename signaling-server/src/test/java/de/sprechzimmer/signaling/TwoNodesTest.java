@@ -81,6 +81,9 @@ class TwoNodesTest {
                     "payload", Map.of("description", Map.of("type", "offer", "sdp", "x"))));
             assertThat(guest.next("signal").get("data").get("from").asText()).isEqualTo(doctorId);
             guest.send("signal", Map.of("sessionId", sessionId, "to", doctorId,
+                    "payload", Map.of("candidate", Map.of("candidate", "candidate:1 1 udp 2122260223 198.51.100.23 41030 typ host"))));
+            doctor.next("signal");
+            guest.send("signal", Map.of("sessionId", sessionId, "to", doctorId,
                     "payload", Map.of("description", Map.of("type", "answer", "sdp", "y"))));
             assertThat(doctor.next("signal").get("data").get("payload").get("description").get("type").asText())
                     .isEqualTo("answer");
@@ -88,8 +91,30 @@ class TwoNodesTest {
             doctor.send("end-session", Map.of("sessionId", sessionId));
             guest.next("session-ended");
             assertThat(guest.closeCode()).isEqualTo(4403);
+            doctor.next("ok");
+            // the session's SDP and candidates (addresses) were kept for replay only while it ran
+            assertThat(allRedisText()).doesNotContain("198.51.100.23").doesNotContain("\"sdp\"");
         }
         assertThat(nodeB.rest().get("/api/guest/me", guestToken).error()).isEqualTo("token_revoked");
+    }
+
+    /** Every key and value in Redis, as text. */
+    private String allRedisText() {
+        var r = redisA.strings().sync();
+        StringBuilder sb = new StringBuilder();
+        for (String key : r.keys("*")) {
+            sb.append(key).append('\n');
+            switch (r.type(key)) {
+                case "string" -> sb.append(r.get(key));
+                case "list" -> sb.append(r.lrange(key, 0, -1));
+                case "set" -> sb.append(r.smembers(key));
+                case "zset" -> sb.append(r.zrange(key, 0, -1));
+                case "hash" -> sb.append(r.hgetall(key));
+                default -> sb.append(r.type(key));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     @Test

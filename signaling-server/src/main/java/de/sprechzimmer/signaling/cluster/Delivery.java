@@ -32,6 +32,13 @@ public interface Delivery extends AutoCloseable {
     /** Deletes the mailbox and the route: the participant is gone. */
     void forget(ParticipantId id);
 
+    /**
+     * Drops the kept {@code signal} frames from the participant's mailbox. They carry SDP and ICE candidates (the
+     * peers' addresses) and are kept only for a replay while their session runs; called when the participant
+     * leaves a session and when a session ends.
+     */
+    void forgetSignals(ParticipantId id);
+
     @Override
     default void close() {
     }

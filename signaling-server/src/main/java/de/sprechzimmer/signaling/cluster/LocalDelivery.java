@@ -95,6 +95,16 @@ public final class LocalDelivery implements Delivery {
         boxes.remove(id);
     }
 
+    @Override
+    public void forgetSignals(ParticipantId id) {
+        Mailbox box = boxes.get(id);
+        if (box != null) {
+            synchronized (box) {
+                box.kept.removeIf(Codec::isSignal);
+            }
+        }
+    }
+
     /** Mailboxes held, for the connection gauge's sanity and tests. */
     int size() {
         return boxes.size();

@@ -75,6 +75,15 @@ public final class RedisDelivery implements Delivery {
             return redis.call('PUBLISH', ARGV[3] .. node, ARGV[1] .. '\\nC\\n' .. ARGV[2] .. '\\n*')
             """);
 
+    /** KEYS: mailbox. Removes the signal frames (as {@code Codec.isSignal} tells them), keeps the others in order. */
+    private static final RedisJson.Script FORGET_SIGNALS = new RedisJson.Script("""
+            local n = 0
+            for _, f in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+              if string.find(f, '^{"v":1,"seq":%d+,"type":"signal",') then n = n + redis.call('LREM', KEYS[1], 1, f) end
+            end
+            return n
+            """);
+
     private final RedisCommands<String, String> redis;
     private final StatefulRedisPubSubConnection<String, String> sub;
     private final String node;
@@ -133,6 +142,11 @@ public final class RedisDelivery implements Delivery {
     @Override
     public void forget(ParticipantId id) {
         redis.del(RedisKeys.mailbox(id.value()), RedisKeys.mailboxSeq(id.value()), RedisKeys.route(id.value()));
+    }
+
+    @Override
+    public void forgetSignals(ParticipantId id) {
+        FORGET_SIGNALS.run(redis, ScriptOutputType.INTEGER, new String[] {RedisKeys.mailbox(id.value())});
     }
 
     private void onMessage(String message) {

@@ -117,6 +117,14 @@ public final class Codec {
         return FRAME_PREFIX + seq + "," + eventBody;
     }
 
+    private static final String SIGNAL_MARKER = ",\"type\":\"signal\",";
+
+    /** Whether a {@linkplain #frame frame} is a relayed {@code signal} (SDP or an ICE candidate). */
+    public static boolean isSignal(String frame) {
+        int comma = frame.indexOf(',', FRAME_PREFIX.length());
+        return comma > 0 && frame.startsWith(SIGNAL_MARKER, comma);
+    }
+
     /** The {@code seq} of a {@linkplain #frame frame}. */
     public static long seqOf(String frame) {
         if (!frame.startsWith(FRAME_PREFIX)) {

@@ -104,6 +104,7 @@ public final class Roster {
     void removeFromSession(Participant p, SessionId sid, boolean endWhenEmpty) {
         Optional<Session> after = sessions.leave(sid, p.id());
         participants.get(p.id()).ifPresent(x -> participants.put(x.inSession(null)));
+        delivery.forgetSignals(p.id());
         if (after.isEmpty()) {
             return;
         }
@@ -132,6 +133,7 @@ public final class Roster {
                 delivery.forget(m.id());
             } else {
                 participants.get(m.id()).ifPresent(x -> participants.put(x.inSession(null)));
+                delivery.forgetSignals(m.id());
             }
         }
         // A guest whose place ran out before the end is no member any more; its token dies with the session too.

@@ -82,4 +82,21 @@ abstract class DeliveryContract {
         assertThat(away().deliver(p, body("p_a"))).isEqualTo(-1);
         assertThat(away().replay(p, 0)).isEmpty();
     }
+
+    @Test
+    void signalFramesCanBeDroppedFromTheMailboxAndTheRestStays() {
+        ParticipantId p = ParticipantId.random();
+        home().attach(p, RecordingSocket.live("c1"));
+        String signal = Codec.event(new ServerMessage.Signal("s_1", "p_from", com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode().put("candidate", "candidate:1 1 udp 1 203.0.113.7 9 typ host")));
+        away().deliver(p, body("p_a"));
+        away().deliver(p, signal);
+        away().deliver(p, body("p_b"));
+        away().deliver(p, signal);
+        away().forgetSignals(p);
+        assertThat(away().replay(p, 0)).containsExactly(Codec.frame(1, body("p_a")), Codec.frame(3, body("p_b")));
+        // numbering goes on
+        assertThat(away().deliver(p, body("p_c"))).isEqualTo(5);
+        away().forgetSignals(ParticipantId.random());
+    }
 }
