@@ -87,7 +87,9 @@ run_mode() {
     local rport
     rport=$(free_port)
     # rdbcompression off: the snapshot taken after the test is searched for tokens in clear.
-    in_ns redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no --rdbcompression no \
+    # Not through in_ns: a shell function in the background is a subshell, and stopping its PID would leave
+    # redis-server running (ip netns exec execs it, so this $! is redis-server itself).
+    ip netns exec "$ns" redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no --rdbcompression no \
       >"$dir/redis.log" 2>&1 &
     redis_pid=$!
     pids+=("$redis_pid")
