@@ -1,15 +1,20 @@
 // Browser end-to-end test of a video consultation, run by run.sh inside a network namespace against a real
 // server. Usage: node consultation.test.mjs --base http://127.0.0.1:PORT --login L --password P --artifacts DIR
-//   [--only consultation|mesh-and-resume|device-problems|whiteboard]
+//   [--only consultation|mesh-and-resume|device-problems|whiteboard|relay|relay-refused]
+//   [--turn-host H --turn-port P --turn-tls-port T --turn-credential-ttl SECONDS --relay-transports udp,tcp,tls]
+//   (the relay scenarios: where the app's embedded TURN relay listens, and what the ICE servers must say)
+//   [--browser-home DIR] [--browser-arg FLAG]... (every browser: HOME with an NSS database, more flags)
 // Prints one "ok"/"not ok" line per scenario and exits non-zero when one fails.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  WAIT, check, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName, writeSecrets,
+  WAIT, check, configureBrowsers, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName,
+  writeSecrets,
 } from './lib.mjs';
 import { statisticsAfterConsultation } from './statistics.mjs';
 import { whiteboard } from './whiteboard.mjs';
+import { relay, relayRefused } from './relay.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -17,6 +22,11 @@ const { values: opts } = parseArgs({
     artifacts: { type: 'string', default: 'web-client/target/e2e' }, only: { type: 'string' },
     // the namespace's own address: the front-desk browser of the statistics check reaches the server by it
     'lan-address': { type: 'string', default: '127.0.0.1' },
+    'turn-host': { type: 'string', default: '127.0.0.1' }, 'turn-port': { type: 'string', default: '3478' },
+    'turn-tls-port': { type: 'string' }, 'turn-credential-ttl': { type: 'string', default: '3600' },
+    'relay-transports': { type: 'string', default: 'udp,tcp,tls' },
+    // for every browser: a HOME (its NSS database trusts the test's CA) and more flags
+    'browser-home': { type: 'string' }, 'browser-arg': { type: 'string', multiple: true, default: [] },
   },
 });
 if (!opts.base || !opts.login || !opts.password) {
@@ -24,6 +34,7 @@ if (!opts.base || !opts.login || !opts.password) {
   process.exit(2);
 }
 const base = opts.base.replace(/\/$/, '');
+configureBrowsers({ args: opts['browser-arg'], home: opts['browser-home'] });
 const artifacts = opts.artifacts;
 mkdirSync(artifacts, { recursive: true });
 /** Strings the server must never write to its log, and credentials no store may hold in clear: run.sh greps. */
@@ -408,11 +419,19 @@ async function deviceProblems(browser, people, launchOther) {
   }
 }
 
+function relayContext(browser, people) {
+  const turn = { host: opts['turn-host'], port: Number(opts['turn-port']), tlsPort: Number(opts['turn-tls-port']),
+    ttlSeconds: Number(opts['turn-credential-ttl']) };
+  return { browser, people, leaks, artifacts, step, turn, loginDoctor, createCode, joinAsGuest, admit, expectEnded };
+}
+
 // ---- runner --------------------------------------------------------------------------------------------
 
 const scenarios = { consultation, 'mesh-and-resume': meshAndResume, 'device-problems': deviceProblems,
   whiteboard: (browser, people) => whiteboard({ browser, people, base, leaks, artifacts, step, loginDoctor, createCode,
-    joinAsGuest, admit, expectWaiting }) };
+    joinAsGuest, admit, expectWaiting }),
+  relay: (browser, people) => relay({ ...relayContext(browser, people), transports: opts['relay-transports'].split(',') }),
+  'relay-refused': (browser, people) => relayRefused(relayContext(browser, people)) };
 const selected = opts.only ? opts.only.split(',') : Object.keys(scenarios);
 let failures = 0;
 for (const name of selected) {

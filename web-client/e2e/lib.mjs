@@ -23,7 +23,20 @@ export function launch(kind = 'fake-devices', extraArgs = []) {
   const drop = kind === 'prompts-unanswered' ? ['--use-fake-ui-for-media-stream']
     : kind === 'no-devices' ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : [];
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: [...CHROMIUM_ARGS.filter((a) => !drop.includes(a)), ...extraArgs] });
+    args: [...CHROMIUM_ARGS.filter((a) => !drop.includes(a)), ...everyBrowser.args, ...extraArgs],
+    env: everyBrowser.home ? { ...process.env, HOME: everyBrowser.home } : process.env });
+}
+
+/** What every browser of this run gets: more flags, and a HOME of its own (its NSS database of trusted CAs). */
+const everyBrowser = { args: /** @type {string[]} */ ([]), home: /** @type {string | undefined} */ (undefined) };
+
+/**
+ * @param {{ args?: string[], home?: string }} options e.g. a HOME whose .pki/nssdb trusts the test's CA (the
+ *   TURN relay's TLS certificate), or --ignore-certificate-errors-spki-list where no certutil made such a database
+ */
+export function configureBrowsers({ args = [], home } = {}) {
+  everyBrowser.args = args;
+  everyBrowser.home = home;
 }
 
 /**
@@ -52,6 +65,8 @@ function probe() {
         this.addEventListener(e, () => note(`${e} ${this.signalingState}/${this.iceGatheringState}/${this.iceConnectionState}/${this.connectionState}`));
       }
       this.addEventListener('icecandidate', (ev) => note(`icecandidate ${ev.candidate ? ev.candidate.type : 'end'}`));
+      // Why a STUN/TURN server gave no candidate (e.g. 701 for a TLS handshake that failed); no address.
+      this.addEventListener('icecandidateerror', (ev) => note(`icecandidateerror ${ev.url} ${ev.errorCode} ${ev.errorText}`));
       this.addEventListener('negotiationneeded', () => note('negotiationneeded'));
       for (const m of ['setLocalDescription', 'setRemoteDescription']) {
         const orig = this[m].bind(this);
@@ -121,6 +136,14 @@ export async function person(browser, name, { secrets, credentials }, artifacts)
         for (const ticket of Object.values(msg.data?.tickets ?? {})) {
           secrets.add(String(ticket));
         }
+        // TURN REST credentials: neither signaling nor the relay may log the username or the password.
+        for (const ice of msg.data?.iceServers ?? []) {
+          for (const value of [ice.username, ice.credential]) {
+            if (typeof value === 'string') {
+              secrets.add(value);
+            }
+          }
+        }
       }
     });
   });
@@ -153,7 +176,7 @@ export async function mediaStats(page) {
         continue;
       }
       const report = await pc.getStats();
-      const s = { framesDecoded: 0, audioPackets: 0, local: null, remote: null };
+      const s = { framesDecoded: 0, audioPackets: 0, local: null, remote: null, relayProtocol: null };
       let pair = null;
       report.forEach((r) => {
         if (r.type === 'inbound-rtp' && r.kind === 'video') {
@@ -165,8 +188,11 @@ export async function mediaStats(page) {
         }
       });
       if (pair) {
-        s.local = report.get(pair.localCandidateId)?.candidateType ?? null;
+        const local = report.get(pair.localCandidateId);
+        s.local = local?.candidateType ?? null;
         s.remote = report.get(pair.remoteCandidateId)?.candidateType ?? null;
+        // How this browser reaches its TURN relay (udp, tcp or tls); only set on a relay candidate.
+        s.relayProtocol = local?.relayProtocol ?? null;
       }
       out.push(s);
     }
@@ -176,9 +202,11 @@ export async function mediaStats(page) {
 
 /**
  * Proof that media flows to this page from `peers` others: as many connected peer connections, each with
- * video frames decoded and audio packets arriving, both growing over one second.
+ * video frames decoded and audio packets arriving, both growing over one second, on the expected candidate pair
+ * (direct host/host unless told otherwise; through a relay also the protocol to the relay).
+ * @param {{ local: string, remote: string, relayProtocol?: string }} [path]
  */
-export async function expectMediaFlowing(page, peers, label) {
+export async function expectMediaFlowing(page, peers, label, path = { local: 'host', remote: 'host' }) {
   const before = await mediaStats(page);
   await page.waitForTimeout(1000);
   const after = await mediaStats(page);
@@ -187,7 +215,12 @@ export async function expectMediaFlowing(page, peers, label) {
     const b = before[i] ?? { framesDecoded: 0, audioPackets: 0 };
     check(a.framesDecoded > b.framesDecoded, `${label}: video frames decoded grow (${b.framesDecoded} -> ${a.framesDecoded})`);
     check(a.audioPackets > b.audioPackets, `${label}: audio packets arrive (${b.audioPackets} -> ${a.audioPackets})`);
-    check(a.local === 'host' && a.remote === 'host', `${label}: direct host/host path (${a.local}/${a.remote})`);
+    check(a.local === path.local && a.remote === path.remote,
+      `${label}: ${path.local}/${path.remote} candidate pair selected (${a.local}/${a.remote})`);
+    if (path.relayProtocol) {
+      check(a.relayProtocol === path.relayProtocol,
+        `${label}: relayed over ${path.relayProtocol} to the TURN relay (${a.relayProtocol})`);
+    }
   });
   return after;
 }

@@ -18,7 +18,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 jar=${SZ_JAR:-$root/app/target/sprechzimmer.jar}
 out=${SZ_E2E_OUT:-$root/web-client/target/e2e}
-modes=${SZ_E2E_MODES:-embedded redis}
+modes=${SZ_E2E_MODES:-embedded redis relay relay-refused}
 java_opts=${SZ_JAVA_OPTS:--Xmx512m}
 read -r -a server_args <<<"${SZ_E2E_SERVER_ARGS:-}"
 
@@ -28,13 +28,14 @@ while read -r var; do unset "$var"; done < <(compgen -e | grep '^SPRECHZIMMER_' 
 die() { echo "e2e: $*" >&2; exit 2; }
 [[ $(id -u) -eq 0 ]] || die "needs root (ip netns)"
 [[ -f $jar ]] || die "server jar $jar is missing: build it first, or set SZ_JAR"
-for tool in ip java node curl redis-server redis-cli /usr/bin/chromium; do
+for tool in ip java node curl openssl redis-server redis-cli /usr/bin/chromium; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 [[ -d $root/node_modules/playwright-core ]] || die "playwright-core missing: run 'npm install --no-audit --no-fund' in $root"
 
 ns="sz-e2e-$$"
 pids=()
+browser_trust=()
 
 stop() {
   local pid=$1
@@ -76,6 +77,12 @@ password=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
 # run_mode embedded|redis: one server (plus Redis), the browser test against it, the privacy check.
 run_mode() {
   local mode=$1 dir="$out/$1" started=$SECONDS
+  local scenarios
+  scenarios=$(scenarios_of "$mode")
+  if [[ -z $scenarios ]]; then
+    echo "# $mode: skipped (SZ_E2E_ONLY=$SZ_E2E_ONLY)"
+    return 0
+  fi
   rm -rf "$dir"
   mkdir -p "$dir"
   local http admin
@@ -107,6 +114,26 @@ run_mode() {
     done
   fi
 
+  # The relay modes: ICE only through the embedded TURN relay (UDP, TCP and TLS with the test CA's certificate), on
+  # ports of their own, at the namespace's address (see relay.mjs and docs/turn-relay.md for why not 127.0.0.1).
+  local test_args=()
+  if [[ $mode == relay* ]]; then
+    local tport tlsport
+    tport=$(free_port)
+    tlsport=$(free_port)
+    while [[ $tlsport == "$tport" ]]; do tlsport=$(free_port); done
+    relay_tls "$dir/tls" "$lan"
+    extra+=(--ice-transport-policy relay --turn-port "$tport" --turn-tls-port "$tlsport" --turn-credential-ttl 10m
+      --turn-tls-cert "$dir/tls/chain.crt" --turn-tls-key "$dir/tls/turn.key"
+      --turn-urls "turn:$lan:$tport?transport=udp,turn:$lan:$tport?transport=tcp,turns:$lan:$tlsport?transport=tcp")
+    # Our relay refuses private peers, and the namespace's are 10.200.0.x: only "relay" lets them through.
+    if [[ $mode == relay ]]; then
+      extra+=(--turn-allowed-peers "${lan%.*}.0/24")
+    fi
+    test_args=(--turn-host "$lan" --turn-port "$tport" --turn-tls-port "$tlsport" --turn-credential-ttl 600
+      "${browser_trust[@]}")
+  fi
+
   # shellcheck disable=SC2086 # java_opts is a list of options
   (cd "$dir" && exec env "${secret_env[@]}" ip netns exec "$ns" java $java_opts -jar "$jar" --http-port "$http" --admin-port "$admin" \
     --bootstrap-login "$login" --bootstrap-password "$password" "${extra[@]}" "${server_args[@]}") >"$dir/server.log" 2>&1 &
@@ -128,14 +155,10 @@ run_mode() {
   fi
   echo "# $mode: server ready after $((SECONDS - started)) s (http $http, admin $admin)"
 
-  # Device problems do not depend on the store: the embedded run covers them.
-  local scenarios=${SZ_E2E_ONLY:-consultation,mesh-and-resume,whiteboard}
-  if [[ -z ${SZ_E2E_ONLY:-} && $mode == embedded ]]; then
-    scenarios+=,device-problems
-  fi
   local rc=0
   in_ns node "$here/consultation.test.mjs" --base "http://127.0.0.1:$http" --login "$login" --password "$password" \
-    --artifacts "$dir" --only "$scenarios" --lan-address "$lan" | sed "s/^\(not ok\|ok\) - /\1 - $mode: /" || rc=1
+    --artifacts "$dir" --only "$scenarios" --lan-address "$lan" "${test_args[@]}" \
+    | sed "s/^\(not ok\|ok\) - /\1 - $mode: /" || rc=1
   in_ns curl -sf "http://127.0.0.1:$admin/metrics" >"$dir/metrics.txt" 2>/dev/null || true
   local stopping=$SECONDS
   stop "$server_pid"
@@ -166,6 +189,9 @@ run_mode() {
       echo "ok - $mode: server log and metrics hold no name, code, password or token ($(wc -l <"$dir/secrets.txt") strings checked)"
     fi
   fi
+  if [[ $mode == relay* ]]; then
+    check_relay "$mode" "$dir" || rc=1
+  fi
   # Redis holds tokens and passwords only as hashes: none of them in clear in a snapshot of the whole store.
   if [[ -n $redis_pid ]]; then
     if [[ ! -s $dir/redis.rdb || ! -s $dir/credentials.txt ]]; then
@@ -180,6 +206,67 @@ run_mode() {
     check_statistics_privacy "$mode" "$dir" || rc=1
   fi
   echo "# $mode: $((SECONDS - started)) s"
+  return "$rc"
+}
+
+# relay_tls DIR HOST: a test CA and a certificate for HOST (IP address) signed by it, for the relay's TLS listener.
+# Chromium checks the certificate of a turns: server like a web server's (it refuses the relay's self-signed one):
+# the browsers trust the CA through an NSS database in a HOME of their own (certutil, Debian's libnss3-tools), so the
+# chain and the name are checked for real; without certutil, through the CA's key pinned with
+# --ignore-certificate-errors-spki-list (chain and name are not checked then). Sets browser_trust.
+relay_tls() {
+  local dir=$1 host=$2
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$dir/ca.key" -out "$dir/ca.crt" \
+    -days 1 -subj "/CN=Sprechzimmer e2e test CA" 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$dir/turn.key" -out "$dir/turn.csr" \
+    -subj "/CN=$host" 2>/dev/null
+  openssl x509 -req -in "$dir/turn.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial -days 1 -out "$dir/turn.crt" \
+    -extfile <(printf 'subjectAltName=IP:%s\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n' "$host") 2>/dev/null
+  rm -f "$dir/ca.key"
+  cat "$dir/turn.crt" "$dir/ca.crt" >"$dir/chain.crt"
+  if command -v certutil >/dev/null; then
+    mkdir -p "$dir/home/.pki/nssdb"
+    certutil -d "sql:$dir/home/.pki/nssdb" -N --empty-password
+    certutil -d "sql:$dir/home/.pki/nssdb" -A -t C,, -n "sprechzimmer-e2e-ca" -i "$dir/ca.crt"
+    browser_trust=(--browser-home "$dir/home")
+    echo "# TLS: the browsers trust the test CA (NSS database); chain and name are checked"
+  else
+    local spki
+    spki=$(openssl x509 -in "$dir/ca.crt" -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64)
+    browser_trust=(--browser-arg "--ignore-certificate-errors-spki-list=$spki")
+    echo "# TLS: no certutil (libnss3-tools): the browsers pin the test CA's key; chain and name are not checked"
+  fi
+}
+
+# metric_total FILE NAME: the sum of a Prometheus counter over all its labels, as an integer.
+metric_total() {
+  awk -v m="$2" '$1 ~ "^"m"[{ ]" || $1 == m { s += $2 } END { printf "%d", s }' "$1"
+}
+
+# check_relay MODE DIR: the relay carried the call ("relay") or refused the private peers ("relay-refused"), by its
+# metrics; and its log names no client: the browsers reach it from the namespace's address $lan, which may appear
+# only in the relay's start line (its own relay address).
+check_relay() {
+  local mode=$1 dir=$2 rc=0
+  local relayed refused
+  relayed=$(metric_total "$dir/metrics.txt" turn_relayed_packets_total)
+  refused=$(metric_total "$dir/metrics.txt" turn_peer_refusals_total)
+  if [[ $mode == relay && ( $relayed -eq 0 || $refused -ne 0 ) ]]; then
+    echo "not ok - $mode: the relay's metrics show no relayed call ($relayed packets relayed, $refused peers refused)"
+    rc=1
+  elif [[ $mode == relay-refused && ( $relayed -ne 0 || $refused -eq 0 ) ]]; then
+    echo "not ok - $mode: the relay's metrics show no refused peer ($relayed packets relayed, $refused peers refused)"
+    rc=1
+  else
+    echo "ok - $mode: relay metrics: $relayed packets relayed, $refused peers refused"
+  fi
+  if grep -F -w "$lan" "$dir/server.log" | grep -v -q 'TURN relay listening'; then
+    echo "not ok - $mode: the server log holds the clients' address $lan"
+    rc=1
+  else
+    echo "ok - $mode: the server log holds no client address"
+  fi
   return "$rc"
 }
 
@@ -226,6 +313,29 @@ check_statistics_privacy() {
     return 1
   fi
   echo "ok - $mode: Redis holds the client address only as $prefix and the statistics only pseudonyms ($(wc -l <"$dump") keys searched)"
+}
+
+# scenarios_of MODE: the scenarios a mode runs, comma-separated, narrowed to SZ_E2E_ONLY when that is set.
+scenarios_of() {
+  local all
+  case $1 in
+    # Device problems do not depend on the store: the embedded run covers them.
+    embedded) all=consultation,mesh-and-resume,whiteboard,device-problems ;;
+    redis) all=consultation,mesh-and-resume,whiteboard ;;
+    relay) all=relay ;;
+    relay-refused) all=relay-refused ;;
+    *) die "unknown mode $1" ;;
+  esac
+  if [[ -z ${SZ_E2E_ONLY:-} ]]; then
+    echo "$all"
+    return
+  fi
+  local only picked=()
+  IFS=, read -r -a only <<<"$SZ_E2E_ONLY"
+  for name in "${only[@]}"; do
+    [[ ,$all, == *",$name,"* ]] && picked+=("$name")
+  done
+  (IFS=,; echo "${picked[*]}")
 }
 
 failed=0

@@ -114,7 +114,7 @@ export class CallView {
       video, unmute, h('figcaption', {}, [h('span', { class: 'peer-name', text: peer.name }), state, path, media])]);
     unmute.addEventListener('click', () => {
       video.muted = false;
-      void video.play();
+      video.play().catch(ignoreInterrupted);
       unmute.hidden = true;
     });
     this.grid.insertBefore(tile, this.localTile);
@@ -133,11 +133,16 @@ export class CallView {
       return;
     }
     tile.video.srcObject = stream;
-    tile.video.play().catch(() => {
-      // Autoplay with sound refused (no user gesture yet): play muted and offer a button for the sound.
+    tile.video.play().catch((/** @type {unknown} */ e) => {
+      // Only a refused autoplay with sound (no user gesture yet) needs help. An AbortError means play() was
+      // interrupted: the tile was removed (e.g. the call ended before any media arrived) or a new stream came.
+      if (!(e instanceof DOMException) || e.name !== 'NotAllowedError') {
+        return;
+      }
+      // Play muted and offer a button for the sound.
       tile.video.muted = true;
       tile.unmute.hidden = false;
-      void tile.video.play();
+      tile.video.play().catch(ignoreInterrupted);
     });
   }
 
@@ -266,4 +271,9 @@ export class CallView {
     }
     tile.media.textContent = muted.join(' · ');
   }
+}
+
+/** For a play() whose failure needs nothing done: interrupted by removal or a new stream. */
+function ignoreInterrupted() {
+  // nothing to do: the next stream or tile plays again
 }
