@@ -5,12 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
-for tool in java mvn node npm redis-server chromium turnutils_uclient ip; do
+for tool in java mvn node npm redis-server chromium turnutils_uclient ip openssl curl; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: missing tools: ${missing[*]}" >&2
-  echo "On Debian 12: apt-get install -y maven nodejs npm redis-server chromium coturn iproute2 (or run .ci/run as root)" >&2
+  echo "On Debian 12: apt-get install -y maven nodejs npm redis-server chromium coturn iproute2 openssl curl libnss3-tools (or run .ci/run as root)" >&2
   exit 2
 fi
 if [ "$(id -u)" != 0 ]; then

@@ -133,7 +133,8 @@ async function relayedCall(t, doctor, transport) {
   }
   t.step(`${transport}: remote videos playing`);
   for (const p of [doctor, patient]) {
-    writeFileSync(join(t.artifacts, `relay-${transport}-${p.name}.candidates.json`), JSON.stringify(await candidates(p.page), null, 1));
+    const file = join(t.artifacts, `relay-${transport}-${p.name}.candidates.json`);
+    writeFileSync(file, JSON.stringify(await candidates(p.page), null, 1));
   }
   const path = { local: 'relay', remote: 'relay', relayProtocol: transport };
   await Promise.all([expectMediaFlowing(doctor.page, 1, `doctor (${transport})`, path),

@@ -8,7 +8,7 @@
 # the statistics keys hold pseudonyms, never the account's or practice's raw id.
 #
 #   sudo web-client/e2e/run.sh            # needs root (ip netns)
-# Environment: SZ_JAR (server jar; default app/target/sprechzimmer.jar), SZ_E2E_MODES ("embedded redis"),
+# Environment: SZ_JAR (server jar; default app/target/sprechzimmer.jar), SZ_E2E_MODES ("embedded redis relay relay-refused"),
 # SZ_E2E_OUT (artifacts; default web-client/target/e2e), SZ_JAVA_OPTS (default -Xmx512m), SZ_E2E_SERVER_ARGS
 # (more server flags, e.g. "--web-dir web-client/src/main/web" to test edited files without a rebuild),
 # SZ_E2E_ONLY (run only these scenarios, comma-separated).
@@ -115,22 +115,22 @@ run_mode() {
   fi
 
   # The relay modes: ICE only through the embedded TURN relay (UDP, TCP and TLS with the test CA's certificate), on
-  # ports of their own, at the namespace's address (see relay.mjs and docs/turn-relay.md for why not 127.0.0.1).
+  # ports of their own. No --turn-urls: the signaling server derives the URLs from the host the pages were opened by
+  # (127.0.0.1), as it does by default; the browsers reach that from their sockets on the veth address.
   local test_args=()
   if [[ $mode == relay* ]]; then
     local tport tlsport
     tport=$(free_port)
     tlsport=$(free_port)
     while [[ $tlsport == "$tport" ]]; do tlsport=$(free_port); done
-    relay_tls "$dir/tls" "$lan"
+    relay_tls "$dir/tls" 127.0.0.1
     extra+=(--ice-transport-policy relay --turn-port "$tport" --turn-tls-port "$tlsport" --turn-credential-ttl 10m
-      --turn-tls-cert "$dir/tls/chain.crt" --turn-tls-key "$dir/tls/turn.key"
-      --turn-urls "turn:$lan:$tport?transport=udp,turn:$lan:$tport?transport=tcp,turns:$lan:$tlsport?transport=tcp")
+      --turn-tls-cert "$dir/tls/chain.crt" --turn-tls-key "$dir/tls/turn.key")
     # Our relay refuses private peers, and the namespace's are 10.200.0.x: only "relay" lets them through.
     if [[ $mode == relay ]]; then
       extra+=(--turn-allowed-peers "${lan%.*}.0/24")
     fi
-    test_args=(--turn-host "$lan" --turn-port "$tport" --turn-tls-port "$tlsport" --turn-credential-ttl 600
+    test_args=(--turn-host 127.0.0.1 --turn-port "$tport" --turn-tls-port "$tlsport" --turn-credential-ttl 600
       "${browser_trust[@]}")
   fi
 

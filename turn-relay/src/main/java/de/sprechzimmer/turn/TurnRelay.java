@@ -3,6 +3,7 @@ package de.sprechzimmer.turn;
 import de.sprechzimmer.common.config.CommonSettings;
 import de.sprechzimmer.common.config.ConfigException;
 import de.sprechzimmer.common.config.Settings;
+import de.sprechzimmer.common.net.Transports;
 import de.sprechzimmer.common.time.Scheduler;
 import de.sprechzimmer.turn.allocation.Lifetimes;
 import de.sprechzimmer.turn.allocation.RelayPorts;
@@ -14,6 +15,7 @@ import de.sprechzimmer.turn.auth.StaticUsers;
 import de.sprechzimmer.turn.policy.AllocationQuota;
 import de.sprechzimmer.turn.policy.Cidr;
 import de.sprechzimmer.turn.policy.PeerPolicy;
+import de.sprechzimmer.turn.server.LocalAddresses;
 import de.sprechzimmer.turn.server.RelayAddresses;
 import de.sprechzimmer.turn.server.ServerConfig;
 import de.sprechzimmer.turn.server.TlsContexts;
@@ -95,6 +97,13 @@ public final class TurnRelay implements AutoCloseable {
         Integer boundTls = null;
         for (InetAddress ip : listenAddresses()) {
             udp = server.bindUdp(ip, udp);
+            if (ip.isAnyLocalAddress() && Transports.epoll()) {
+                // UDP answers must leave from the address the client sent to (see LocalAddresses); SO_REUSEPORT
+                // lets these share the wildcard's port. The wildcard listener keeps serving any other address.
+                for (InetAddress own : LocalAddresses.behind(ip)) {
+                    server.bindUdp(own, udp);
+                }
+            }
             tcp = server.bindStream(ip, tcp == 0 ? udp : tcp, null);
             if (tls != null) {
                 boundTls = server.bindStream(ip, boundTls == null ? tlsPort.get() : boundTls, tls);
