@@ -1,20 +1,40 @@
 #!/usr/bin/env python3
 """Runs coturn's turnserver and our relay on this machine, one after the other, under the same
-turnutils_uclient load, and prints throughput, loss, mean round trip and memory per allocation of each,
-and the ratios ours/coturn. Traffic stays on loopback. Usage: bench/turn/run.sh [--quick]"""
+turnutils_uclient load, and prints throughput, loss, mean round trip, server CPU time per packet and memory per
+allocation of each, and the ratios ours/coturn. Traffic stays on loopback.
+
+Usage: bench/turn/run.sh [--quick] [--runs N] [--only TEXT] [--no-memory] [--java-opts "..."]
+  --runs N       rounds per scenario (default 3); each round measures coturn, ours, ours, coturn, and the table
+                 shows the median of the 2N samples per server
+  --only TEXT    only the scenarios whose title contains TEXT (e.g. "500", "saturating")
+  --no-memory    skip the memory-per-allocation measurement
+  --java-opts    extra JVM options for our relay (e.g. a flight recording while profiling)
+"""
+import argparse
 import os
 import re
+import shlex
 import signal
 import socket
+import statistics
 import subprocess
-import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "turn-relay", "target", "sprechzimmer-turn.jar")
 SECRET = "bench-secret-" + os.urandom(8).hex()
-QUICK = "--quick" in sys.argv
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+ARGS = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+ARGS.add_argument("--quick", action="store_true")
+ARGS.add_argument("--runs", type=int, default=3)
+ARGS.add_argument("--only", default="")
+ARGS.add_argument("--no-memory", action="store_true")
+ARGS.add_argument("--java-opts", default="")
+OPTS = ARGS.parse_args()
+QUICK = OPTS.quick
 
 # name, uclient flags. -c: one allocation per session (no RTCP twin); -l 170: 170-byte packets;
 # -z 20: one packet every 20 ms = 50/s per session; -z 0: as fast as uclient can (saturating).
@@ -49,6 +69,13 @@ def rss_kib(pid):
     return 0
 
 
+def cpu_seconds(pid):
+    """utime + stime of all threads of the process so far (/proc/<pid>/stat fields 14 and 15)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()  # the command name may hold spaces; fields after it
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
 def wait_udp_answer(port, timeout=30):
     """Until the server answers a STUN Binding request on the port."""
     req = bytes.fromhex("000100002112a442") + os.urandom(12)
@@ -75,41 +102,54 @@ def start_coturn(port, workdir):
 
 def start_ours(port, workdir):
     env = dict(os.environ, SPRECHZIMMER_TURN_SECRET=SECRET)
-    cmd = ["java", "-Xms256m", "-Xmx512m", "-jar", JAR, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
+    # The JVM options docs/turn-relay.md recommends for the standalone jar.
+    cmd = ["java", "-Xms256m", "-Xmx512m"] + shlex.split(OPTS.java_opts) + [
+           "-jar", JAR, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
            "--turn-allowed-peers", "127.0.0.0/8", "--turn-rfc5766-channels", "--turn-user-quota", "0",
            "--turn-total-quota", "0", "--admin-port", str(free_port())]
-    return subprocess.Popen(cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "w"), stderr=subprocess.STDOUT)
+    return subprocess.Popen(cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "a"), stderr=subprocess.STDOUT)
 
 
 def uclient(port, peer_port, flags, pid):
-    cmd = ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port)] + flags + ["127.0.0.1"]
-    peak = 0
-    out = tempfile.TemporaryFile()
-    started = time.time()
-    p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
-    while p.poll() is None:
+    """One turnutils_uclient run. Throughput and server CPU cover the transmit phase only: from uclient's
+    "Total connect time" line (all sessions allocated, channels bound) to its end."""
+    cmd = ["stdbuf", "-oL", "turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1",
+           "-r", str(peer_port)] + flags + ["127.0.0.1"]
+    load = os.getloadavg()[0]
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+    killer = threading.Timer(300, p.kill)
+    killer.start()
+    peak = rss_kib(pid)
+    lines = []
+    transmit_start = cpu_start = None
+    for line in p.stdout:
+        lines.append(line)
         peak = max(peak, rss_kib(pid))
-        time.sleep(0.2)
-        if time.time() - started > 300:
-            p.kill()
-    out.seek(0)
-    text = out.read().decode(errors="replace")
-    sent = recv = sent_bytes = recv_bytes = lost = None
+        if transmit_start is None and "Total connect time" in line:
+            transmit_start, cpu_start = time.time(), cpu_seconds(pid)
+    p.wait()
+    transmit_end, cpu_end = time.time(), cpu_seconds(pid)
+    killer.cancel()
+    text = "".join(lines)
+    sent = recv = sent_bytes = recv_bytes = None
     for m in re.finditer(r"start_mclient: tot_send_msgs=(\d+), tot_recv_msgs=(\d+)\s*$", text, re.M):
         sent, recv = int(m.group(1)), int(m.group(2))
     for m in re.finditer(r"start_mclient: tot_send_bytes ~ (\d+), tot_recv_bytes ~ (\d+)\s*$", text, re.M):
         sent_bytes, recv_bytes = int(m.group(1)), int(m.group(2))
-    t = re.search(r"Total transmit time is (\d+)", text)
     l = re.search(r"Total lost packets (\d+) \(([0-9.]+)%\)", text)
     r = re.search(r"Average round trip delay ([0-9.]+) ms", text)
-    if recv is None or t is None:
+    if recv is None or transmit_start is None:
         raise RuntimeError("uclient output not understood:\n" + text[-2000:])
-    seconds = max(1, int(t.group(1)))
+    seconds = max(0.001, transmit_end - transmit_start)
+    cpu = cpu_end - cpu_start
     return {
         "sent": sent, "recv": recv, "seconds": seconds,
         "pps": recv / seconds, "mbps": recv_bytes * 8 / seconds / 1e6,
         "loss": float(l.group(2)) if l else 100.0 * (sent - recv) / max(1, sent),
         "rtt": float(r.group(1)) if r else float("nan"), "peak_rss_kib": peak,
+        # Server CPU time (all threads) during the transmit phase per packet that made the round trip
+        # client -> relay -> peer -> relay -> client (two relayed datagrams).
+        "cpu_us": cpu * 1e6 / max(1, recv), "cpu_s": cpu, "load": load,
     }
 
 
@@ -121,15 +161,18 @@ def heap_used_after_gc_kib(pid):
     return int(m.group(1)) if m else 0
 
 
+# The same warm-up for both servers before every measurement: a short saturating run, so that the JVM has compiled
+# the relay path (coturn needs none, it does it no harm). The measured scenario then starts from a steady state.
+WARM_UP = ["-m", "20", "-n", "1000" if QUICK else "3000", "-l", "170", "-z", "0", "-c"]
+
+
 def measure(name, start, peer_port, workdir, flags):
-    """One server, fresh: start, warm up with a short run of the same load, measure, stop."""
+    """One server, fresh: start, warm up, measure, stop."""
     port = free_port()
     proc = start(port, workdir)
     try:
         wait_udp_answer(port)
-        warm = list(flags)
-        warm[warm.index("-n") + 1] = "100"
-        uclient(port, peer_port, warm, proc.pid)
+        uclient(port, peer_port, WARM_UP, proc.pid)
         time.sleep(1)
         return uclient(port, peer_port, flags, proc.pid)
     finally:
@@ -161,8 +204,8 @@ def memory(name, start, peer_port, workdir, sessions):
         stop(proc)
 
 
-def mean(runs):
-    return {k: sum(r[k] for r in runs) / len(runs) for k in ("pps", "mbps", "loss", "rtt")}
+def median(runs):
+    return {k: statistics.median(r[k] for r in runs) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load")}
 
 
 def stop(proc):
@@ -174,43 +217,62 @@ def stop(proc):
         proc.wait()
 
 
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
 def main():
     if not os.path.exists(JAR):
-        sys.exit(f"missing {JAR}: mvn -pl turn-relay -am package -DskipTests")
+        raise SystemExit(f"missing {JAR}: mvn -pl turn-relay -am package -DskipTests")
     workdir = tempfile.mkdtemp(prefix="turn-bench-")
     peer_port = free_port()
     peer = subprocess.Popen(["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     servers = [("coturn", start_coturn), ("ours", start_ours)]
     rows = []
+    loads = []
+    mem = None
     try:
         version = subprocess.run(["turnserver", "--version"], capture_output=True, text=True).stdout.strip()
-        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {version}", flush=True)
+        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {version}; {OPTS.runs} rounds "
+              f"of coturn, ours, ours, coturn per scenario; medians", flush=True)
         # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
-        # put on the machine drifts as little as possible between the two.
-        # Order A B B A per scenario: a load that rises or falls during the scenario hits both servers alike.
+        # put on the machine drifts as little as possible between the two. Order A B B A per round: a load that
+        # rises or falls during the round hits both servers alike. Medians over the rounds resist the outliers a
+        # burst of other jobs causes.
         for title, flags in SCENARIOS:
+            if OPTS.only not in title:
+                continue
             results = {"coturn": [], "ours": []}
-            for name, start in servers + servers[::-1]:
-                r = measure(name, start, peer_port, workdir, flags)
-                results[name].append(r)
-                print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
-                      f"mean RTT {r['rtt']:.2f} ms", flush=True)
-            rows.append((title, mean(results["coturn"]), mean(results["ours"])))
-        mem = {name: memory(name, start, peer_port, workdir, 500) for name, start in servers}
+            for _ in range(OPTS.runs):
+                for name, start in servers + servers[::-1]:
+                    r = measure(name, start, peer_port, workdir, flags)
+                    results[name].append(r)
+                    loads.append(r["load"])
+                    print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
+                          f"mean RTT {r['rtt']:.2f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt, load {r['load']:.1f}",
+                          flush=True)
+            rows.append((title, median(results["coturn"]), median(results["ours"])))
+        if not OPTS.no_memory:
+            mem = {name: memory(name, start, peer_port, workdir, 500) for name, start in servers}
     finally:
         peer.terminate()
         peer.wait()
     print()
-    print("| scenario | throughput ours/coturn | loss ours vs coturn | mean RTT ours/coturn |")
-    print("|---|---|---|---|")
+    if loads:
+        print(f"load average (1 min) at the start of the measured runs: median {statistics.median(loads):.1f}, "
+              f"min {min(loads):.1f}, max {max(loads):.1f}")
+        print()
+    print("| scenario | throughput ours/coturn | loss ours vs coturn | mean RTT ours/coturn | CPU per packet ours/coturn |")
+    print("|---|---|---|---|---|")
     for title, c, o in rows:
-        ratio = o["pps"] / c["pps"] if c["pps"] else float("nan")
-        rtt = o["rtt"] / c["rtt"] if c["rtt"] else float("nan")
-        print(f"| {title} | {ratio:.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) | {o['loss']:.3f} % vs {c['loss']:.3f} % "
-              f"| {rtt:.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) |")
-    print()
-    print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB; "
-          f"ours RSS +{mem['ours'][0]:.1f} KiB, live heap after GC +{mem['ours'][1]:.1f} KiB")
+        print(f"| {title} | {ratio(o['pps'], c['pps']):.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) "
+              f"| {o['loss']:.3f} % vs {c['loss']:.3f} % "
+              f"| {ratio(o['rtt'], c['rtt']):.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) "
+              f"| {ratio(o['cpu_us'], c['cpu_us']):.2f} ({o['cpu_us']:.1f} / {c['cpu_us']:.1f} us) |")
+    if mem:
+        print()
+        print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB; "
+              f"ours RSS +{mem['ours'][0]:.1f} KiB, live heap after GC +{mem['ours'][1]:.1f} KiB")
 
 
 if __name__ == "__main__":
