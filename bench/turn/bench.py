@@ -179,8 +179,7 @@ def measure(name, start, peer_port, workdir, flags):
         except RuntimeError as e:
             # Seen with coturn: the kernel hands uclient a local port of the warm-up again while the server still
             # holds that 5-tuple's allocation (437). Once more, after the warm-up's allocations have had time to go.
-            print(f"  {name}: run failed, once more in 5 s ({str(e).splitlines()[1] if len(str(e).splitlines()) > 1 else e})",
-                  flush=True)
+            print(f"  {name}: run failed, once more in 5 s ({str(e).splitlines()[-1]})", flush=True)
             time.sleep(5)
             return uclient(port, peer_port, flags, proc.pid)
     finally:
