@@ -1,18 +1,15 @@
 package de.sprechzimmer.common.http;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Caps request bodies per path prefix before anything is buffered: the default is small (JSON calls), an
- * upload route may allow more. An oversized request gets 413 with a JSON error and the connection closes.
+ * upload route may allow more. An oversized request gets 413 with a JSON error; the connection closes once the
+ * rest of the body is drained (see {@link EarlyReply}).
  */
 final class BodyLimit extends ChannelInboundHandlerAdapter {
 
@@ -28,7 +26,7 @@ final class BodyLimit extends ChannelInboundHandlerAdapter {
     private final TreeMap<String, Long> limits;
     private long limit;
     private long seen;
-    private boolean discarding;
+    private final EarlyReply early = new EarlyReply();
 
     BodyLimit(long defaultLimit, Map<String, Long> limits) {
         this.defaultLimit = defaultLimit;
@@ -41,23 +39,22 @@ final class BodyLimit extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (early.drop(msg)) {
+            return;
+        }
         if (msg instanceof HttpRequest request) {
-            discarding = false;
             seen = 0;
             limit = limitFor(request.uri());
-            if (HttpUtil.getContentLength(request, 0L) > limit) {
-                reject(ctx, msg);
+            long announced = HttpUtil.getContentLength(request, 0L);
+            if (announced > limit) {
+                reject(ctx, msg, announced);
                 return;
             }
-        }
-        if (discarding) {
-            ReferenceCountUtil.release(msg);
-            return;
         }
         if (msg instanceof HttpContent content) {
             seen += content.content().readableBytes();
             if (seen > limit) {
-                reject(ctx, msg);
+                reject(ctx, msg, 0);
                 return;
             }
         }
@@ -74,16 +71,14 @@ final class BodyLimit extends ChannelInboundHandlerAdapter {
         return l;
     }
 
-    private void reject(ChannelHandlerContext ctx, Object msg) {
+    private void reject(ChannelHandlerContext ctx, Object msg, long announced) {
         ReferenceCountUtil.release(msg);
-        discarding = !(msg instanceof LastHttpContent);
         byte[] body = ("{\"error\":\"too_large\",\"message\":\"Request body exceeds " + limit + " bytes\"}")
                 .getBytes(StandardCharsets.UTF_8);
         DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         HttpUtil.setContentLength(r, body.length);
-        ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+        early.send(ctx, r, msg, announced);
     }
 }

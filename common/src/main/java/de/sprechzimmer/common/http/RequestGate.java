@@ -1,16 +1,13 @@
 package de.sprechzimmer.common.http;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -25,7 +22,7 @@ import java.util.function.Function;
 final class RequestGate extends ChannelInboundHandlerAdapter {
 
     private final Map<String, Function<HttpRequest, Optional<HttpError>>> gates;
-    private boolean discarding;
+    private final EarlyReply early = new EarlyReply();
 
     RequestGate(Map<String, Function<HttpRequest, Optional<HttpError>>> gates) {
         this.gates = gates;
@@ -33,18 +30,16 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (early.drop(msg)) {
+            return;
+        }
         if (msg instanceof HttpRequest request) {
-            discarding = false;
             Optional<HttpError> refused = check(request);
             if (refused.isPresent()) {
-                discarding = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
-                respond(ctx, refused.get());
+                respond(ctx, refused.get(), msg, HttpUtil.getContentLength(request, 0L));
                 return;
             }
-        } else if (discarding) {
-            ReferenceCountUtil.release(msg);
-            return;
         }
         ctx.fireChannelRead(msg);
     }
@@ -58,14 +53,13 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
         return Optional.empty();
     }
 
-    private static void respond(ChannelHandlerContext ctx, HttpError e) {
+    private void respond(ChannelHandlerContext ctx, HttpError e, Object msg, long announced) {
         byte[] body = ("{\"error\":\"" + e.code() + "\",\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, e.status(), Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        // The unread body may still be on its way: close rather than parse it as the next request.
-        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         HttpUtil.setContentLength(r, body.length);
-        ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+        // The unread body may still be on its way: drain it and close rather than parse it as the next request.
+        early.send(ctx, r, msg, announced);
     }
 }

@@ -118,6 +118,32 @@ class HttpServerTest {
     }
 
     @Test
+    void earlyRefusalsReachAClientThatIsStillSending() throws Exception {
+        // The server answers before the body is read; a client (a browser uploading) keeps sending and only then
+        // reads. Closing at once would reset the connection under the client and lose the answer.
+        assertThat(slowUpload("X-Key: let-me-in\r\n")).startsWith("HTTP/1.1 413").contains("too_large");
+        assertThat(slowUpload("")).startsWith("HTTP/1.1 401");
+        assertThat(post("/upload/1", "x".repeat(10)).body()).contains("10");
+    }
+
+    private String slowUpload(String extraHeaders) throws Exception {
+        int length = 2_000_000;
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(("POST /upload/1 HTTP/1.1\r\nHost: x\r\n" + extraHeaders + "Content-Length: " + length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[100_000];
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk);
+                out.flush();
+                Thread.sleep(10);
+            }
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void websocketEchoesAndRefusesForeignOrigins() throws Exception {
         CompletableFuture<String> reply = new CompletableFuture<>();
         WebSocket ws = client.newWebSocketBuilder().buildAsync(URI.create(base.replace("http", "ws") + "/ws"), new WebSocket.Listener() {
