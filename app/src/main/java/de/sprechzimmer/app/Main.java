@@ -3,6 +3,7 @@ package de.sprechzimmer.app;
 import de.sprechzimmer.common.config.ConfigException;
 import de.sprechzimmer.common.config.Settings;
 import de.sprechzimmer.common.config.SettingsTable;
+import de.sprechzimmer.common.net.NettyDefaults;
 import de.sprechzimmer.signaling.SignalingSettings;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ public final class Main {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "sprechzimmer-logback.xml");
         }
+        NettyDefaults.apply();
         if (Arrays.asList(args).contains("--help")) {
             System.out.println("Sprechzimmer: video consultations. Usage: ./start.sh [--setting value ...]");
             System.out.println("Every setting is also an environment variable and a config-file key:");

@@ -10,6 +10,7 @@ import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.ids.Tokens;
 import de.sprechzimmer.common.metrics.AdminServer;
 import de.sprechzimmer.common.metrics.Metrics;
+import de.sprechzimmer.common.net.NettyDefaults;
 import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.InMemorySessionEvents;
 import de.sprechzimmer.common.session.RedisSessionEvents;
@@ -48,6 +49,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        NettyDefaults.apply();
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "sprechzimmer-signaling-logback.xml");
         }

@@ -9,6 +9,7 @@ import de.sprechzimmer.common.http.HttpServer;
 import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.metrics.AdminServer;
 import de.sprechzimmer.common.metrics.Metrics;
+import de.sprechzimmer.common.net.NettyDefaults;
 import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.SessionTickets;
 import de.sprechzimmer.common.time.ExecutorScheduler;
@@ -36,6 +37,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NettyDefaults.apply();
         List<Setting<?>> all = settings();
         if (Arrays.asList(args).contains("--help")) {
             System.out.println("Sprechzimmer statistics collector\n\n" + SettingsTable.help(all));

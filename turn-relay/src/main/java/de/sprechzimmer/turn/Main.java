@@ -7,6 +7,7 @@ import de.sprechzimmer.common.config.Settings;
 import de.sprechzimmer.common.config.SettingsTable;
 import de.sprechzimmer.common.metrics.AdminServer;
 import de.sprechzimmer.common.metrics.Metrics;
+import de.sprechzimmer.common.net.NettyDefaults;
 import de.sprechzimmer.common.time.ExecutorScheduler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public final class Main {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "sprechzimmer-turn-logback.xml");
         }
+        NettyDefaults.apply();
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);

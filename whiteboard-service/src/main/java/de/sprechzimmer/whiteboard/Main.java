@@ -9,6 +9,7 @@ import de.sprechzimmer.common.http.HttpServer;
 import de.sprechzimmer.common.http.Router;
 import de.sprechzimmer.common.metrics.AdminServer;
 import de.sprechzimmer.common.metrics.Metrics;
+import de.sprechzimmer.common.net.NettyDefaults;
 import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.common.session.InMemorySessionEvents;
 import de.sprechzimmer.common.session.RedisSessionEvents;
@@ -42,6 +43,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        NettyDefaults.apply();
         List<Setting<?>> known = settings();
         if (Arrays.asList(args).contains("--help")) {
             System.out.println("Sprechzimmer whiteboard service. Settings (flag, environment variable, config-file key):");
