@@ -78,6 +78,9 @@ public final class HttpServer implements AutoCloseable {
                                     .maxFramePayloadLength(b.maxFrameBytes)
                                     .handshakeTimeoutMillis(10_000)
                                     .dropPongFrames(true)
+                                    // The application's handler answers a violation with a close frame and closes
+                                    // gracefully; Netty's own close would reset a client still sending.
+                                    .closeOnProtocolViolation(false)
                                     .build()));
                             p.addLast("ws-aggregator", new WebSocketFrameAggregator(b.maxFrameBytes));
                         }
@@ -178,7 +181,9 @@ public final class HttpServer implements AutoCloseable {
 
         /**
          * Serves a WebSocket at {@code path}; each connection gets a new handler from {@code handler}, which
-         * receives complete (aggregated) {@code WebSocketFrame}s of at most {@code maxFrameBytes}.
+         * receives complete (aggregated) {@code WebSocketFrame}s of at most {@code maxFrameBytes}. A too large
+         * or malformed frame reaches the handler as an exception ({@code TooLongFrameException},
+         * {@code CorruptedFrameException}); the handler sends the close frame (unhandled, the connection closes).
          */
         public Builder websocket(String path, int maxFrameBytes, Supplier<ChannelHandler> handler) {
             this.websocketPath = path;

@@ -76,7 +76,7 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete hs) {
             this.ctx = ctx;
             if (ctx.pipeline().get("ws-aggregator") != null && ctx.pipeline().get("ws-oversize") == null) {
-                ctx.pipeline().addAfter("ws-aggregator", "ws-oversize", OversizeGuard.INSTANCE);
+                ctx.pipeline().addAfter("ws-aggregator", "ws-oversize", new OversizeGuard());
             }
             this.host = IceServers.hostOf(hs.requestHeaders().get(HttpHeaderNames.HOST));
             this.socket = new WsSocket(ctx.channel(), Tokens.id(), cx.metrics());

@@ -127,11 +127,16 @@ final class WsSocket implements Socket {
         }
     }
 
-    /**
-     * Our close frame is out: stop sending (FIN) but keep reading, so the client's close reply arrives at an open
-     * socket; Netty's WebSocket handler closes the channel when it comes, and we cut it after the handshake time.
-     */
     private void afterCloseFrame(io.netty.channel.ChannelFuture written) {
+        afterCloseFrame(channel, written);
+    }
+
+    /**
+     * Our close frame is out: stop sending (FIN) but keep reading, so the client's close reply (and whatever it
+     * was still sending) arrives at an open socket instead of provoking a reset that could destroy our close frame;
+     * Netty's WebSocket handler closes the channel when the reply comes, and we cut it after the handshake time.
+     */
+    static void afterCloseFrame(Channel channel, io.netty.channel.ChannelFuture written) {
         if (!written.isSuccess() || !(channel instanceof DuplexChannel duplex)) {
             channel.close();
             return;
