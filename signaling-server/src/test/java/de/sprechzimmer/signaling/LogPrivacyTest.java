@@ -63,6 +63,7 @@ class LogPrivacyTest {
                 guest.send("telemetry", Map.of("sessionId", sessionId, "note", PATIENT + " <script>"));
                 guest.error("invalid_telemetry");
                 doctor.send("end-session", Map.of("sessionId", sessionId));
+                doctor.next("ok");
                 guest.closeCode();
             }
             try (WsClient again = WsClient.open(server.ws())) {

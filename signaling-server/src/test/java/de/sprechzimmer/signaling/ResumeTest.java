@@ -105,8 +105,10 @@ class ResumeTest {
         server.scheduler.advance(Duration.ofSeconds(15));
         assertThat(guest.next("ping").get("data").get("t").asLong()).isPositive();
         doctor.send("pong", Map.of("t", 1));
+        doctor.next("ok");
         server.scheduler.advance(Duration.ofSeconds(15));
         doctor.send("pong", Map.of("t", 2));
+        doctor.next("ok");
         server.scheduler.advance(Duration.ofSeconds(15));
         // the guest said nothing for 45 s (> 2 x 15 s): dropped; the doctor answered and stays
         assertThat(guest.closeCode()).isNotEqualTo(4403);

@@ -289,16 +289,26 @@ final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
             early = null;
         }
         if (socket != null) {
-            cx.connections().remove(this);
             cx.metrics().closed();
             if (authTimer != null) {
                 authTimer.cancel();
             }
             ParticipantId p = participant;
-            if (p != null) {
+            if (p == null) {
+                cx.connections().remove(this);
+            } else {
+                // Counted as open until the drop is recorded (resume window started), so whoever sees the count
+                // fall also sees the resume deadline.
                 try {
-                    logic.execute(() -> cx.arrivals().dropped(p, socket));
+                    logic.execute(() -> {
+                        try {
+                            cx.arrivals().dropped(p, socket);
+                        } finally {
+                            cx.connections().remove(this);
+                        }
+                    });
                 } catch (RejectedExecutionException e) {
+                    cx.connections().remove(this);
                     LOG.warn("could not record a dropped connection: worker pool full");
                 }
             }
