@@ -78,7 +78,7 @@ class TurnRelayTest {
     /** Sends a STUN Binding request (RFC 8489 §5) and returns where the success response came from. */
     private static InetSocketAddress bindingAnswerFrom(InetSocketAddress server) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
-            socket.setSoTimeout(3000);
+            socket.setSoTimeout(10_000);
             ByteBuffer request = ByteBuffer.allocate(20).putShort((short) 0x0001).putShort((short) 0).putInt(0x2112A442);
             byte[] transaction = new byte[12];
             new SecureRandom().nextBytes(transaction);

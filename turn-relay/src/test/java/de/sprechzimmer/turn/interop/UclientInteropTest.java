@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,20 +25,32 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UclientInteropTest {
 
-    private static RelayFixture fx;
+    private RelayFixture fx;
     private static CoturnTools.Peer peer;
 
     @BeforeAll
-    static void start() throws Exception {
-        // uclient computes its REST username expiry from the real time, so the manual clock starts at now.
-        fx = new RelayFixture(Map.of("turn-rfc5766-channels", "true", "turn-user-quota", "0"),
-                new ManualScheduler(new ManualClock(Instant.now())));
+    static void startPeer() throws Exception {
         peer = new CoturnTools.Peer(FreePorts.tcpAndUdp());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopPeer() throws InterruptedException {
         peer.close();
+    }
+
+    /**
+     * A relay per test: allocations of an earlier uclient run never expire on the manual clock, and a later run
+     * that gets the same local port from the kernel would be refused with 437.
+     */
+    @BeforeEach
+    void start() throws Exception {
+        // uclient computes its REST username expiry from the real time, so the manual clock starts at now.
+        fx = new RelayFixture(Map.of("turn-rfc5766-channels", "true", "turn-user-quota", "0"),
+                new ManualScheduler(new ManualClock(Instant.now())));
+    }
+
+    @AfterEach
+    void stop() {
         fx.close();
     }
 

@@ -48,13 +48,13 @@ final class TestClient implements AutoCloseable {
 
     static TestClient udp(int port) throws IOException {
         DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        s.setSoTimeout(3000);
+        s.setSoTimeout(10_000);
         return new TestClient(s, null, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
     static TestClient tcp(int port) throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-        s.setSoTimeout(3000);
+        s.setSoTimeout(10_000);
         s.setTcpNoDelay(true);
         return new TestClient(null, s, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }

@@ -38,7 +38,7 @@ class TurnServerTest {
     void start() throws Exception {
         fx = new RelayFixture();
         peer = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        peer.setSoTimeout(3000);
+        peer.setSoTimeout(10_000);
     }
 
     @AfterEach
@@ -204,9 +204,10 @@ class TurnServerTest {
             assertThat(TestClient.errorCode(c.request(Method.CREATE_PERMISSION, mapped))).isEqualTo(403);
             TransactionId tid = TransactionId.random();
             c.indication(Method.SEND, peerAttr(tid), new RawAttribute(AttributeType.DATA, bytes("no")));
+            // Three requests and the Send indication, which is checked again (the indication gets no answer:
+            // wait for the meter, then check nothing reached the peer).
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx.meter("turn.peer.refusals", null, null) == 4.0);
             assertThat(peerReceivesNothing()).isTrue();
-            // Three requests and the Send indication, which is checked again.
-            assertThat(fx.meter("turn.peer.refusals", null, null)).isEqualTo(4.0);
         }
     }
 
@@ -312,7 +313,7 @@ class TurnServerTest {
         fx = new RelayFixture(Map.of("turn-relay-ip", "127.0.0.1,::1", "turn-allowed-peers", "127.0.0.0/8,::1/128"));
         try (TestClient c = client("p1");
              DatagramSocket peer6 = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
-            peer6.setSoTimeout(3000);
+            peer6.setSoTimeout(10_000);
             StunMessage r = c.request(Method.ALLOCATE, udpTransport(), de.sprechzimmer.turn.proto.AddressFamily.IPV6.encode());
             assertThat(r.messageClass()).isEqualTo(MessageClass.SUCCESS);
             InetSocketAddress relayed = XorAddress.require(r, AttributeType.XOR_RELAYED_ADDRESS);
@@ -389,7 +390,7 @@ class TurnServerTest {
         } catch (java.net.SocketTimeoutException expected) {
             return true;
         } finally {
-            peer.setSoTimeout(3000);
+            peer.setSoTimeout(10_000);
         }
     }
 
