@@ -66,10 +66,17 @@ async function main() {
     for (const side of [a, b]) {
       await side.page.waitForFunction(() => state() === 'connected', null, { timeout: 20000 });
     }
+    // Media must grow on both sides; polled for up to 10 s (a loaded 2-core CI machine decodes its first frames late).
     const first = await b.page.evaluate(() => stats());
-    await sleep(1000);
-    const second = await b.page.evaluate(() => stats());
-    const fromA = await a.page.evaluate(() => stats());
+    let second = first;
+    let fromA = await a.page.evaluate(() => stats());
+    for (const deadline = Date.now() + 10000; Date.now() < deadline;) {
+      await sleep(500);
+      second = await b.page.evaluate(() => stats());
+      fromA = await a.page.evaluate(() => stats());
+      if (second.framesDecoded > first.framesDecoded && second.audioPackets > first.audioPackets
+        && second.width > 0 && fromA.framesDecoded > 0) break;
+    }
     const ok = second.local === 'relay' && second.remote === 'relay' && fromA.local === 'relay'
       && second.relayProtocol === mode && second.framesDecoded > first.framesDecoded && second.audioPackets > first.audioPackets
       && second.width > 0 && fromA.framesDecoded > 0;
