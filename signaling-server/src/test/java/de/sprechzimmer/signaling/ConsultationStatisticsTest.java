@@ -68,7 +68,7 @@ class ConsultationStatisticsTest {
     }
 
     StatsEvent ended() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events("consultation.ended").isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !events("consultation.ended").isEmpty());
         assertThat(events("consultation.ended")).hasSize(1);
         return events("consultation.ended").get(0);
     }

@@ -104,7 +104,7 @@ class GuestLeavingTest {
         String sessionId = doctor.next("ok").get("data").get("sessionId").asText();
         erika.next("session");
         erika.abort();
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.service.openConnections() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.service.openConnections() == 1);
         server.scheduler.advance(Duration.ofSeconds(31));
         assertThat(doctor.next("peer-left").get("data").get("participantId").asText()).isEqualTo(erikaId);
         // still within the session's life the token works: the patient's page may come back into the call

@@ -48,7 +48,7 @@ class ResumeTest {
 
     void dropGuest() {
         guest.abort();
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.service.openConnections() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.service.openConnections() == 1);
     }
 
     @Test
@@ -112,7 +112,7 @@ class ResumeTest {
         server.scheduler.advance(Duration.ofSeconds(15));
         // the guest said nothing for 45 s (> 2 x 15 s): dropped; the doctor answered and stays
         assertThat(guest.closeCode()).isNotEqualTo(4403);
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.service.openConnections() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.service.openConnections() == 1);
         try (WsClient back = WsClient.open(server.ws())) {
             back.send("hello", Map.of("resume", guestResume, "lastSeq", guest.lastSeq));
             assertThat(back.next("welcome").get("data").get("resumed").asBoolean()).isTrue();

@@ -61,9 +61,9 @@ public final class SignalingTestAccess implements AutoCloseable {
         }
 
         public JsonNode nextAny() throws InterruptedException {
-            JsonNode m = ws.inbox.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            JsonNode m = ws.inbox.poll(15, java.util.concurrent.TimeUnit.SECONDS);
             if (m == null) {
-                throw new AssertionError("no message within 5 s");
+                throw new AssertionError("no message within 15 s");
             }
             return m;
         }

@@ -58,7 +58,7 @@ final class WsClient implements AutoCloseable {
             public void onError(WebSocket webSocket, Throwable error) {
                 closed.complete(-1);
             }
-        }).get(5, TimeUnit.SECONDS);
+        }).get(15, TimeUnit.SECONDS);
     }
 
     static WsClient open(String url) throws Exception {
@@ -84,7 +84,7 @@ final class WsClient implements AutoCloseable {
 
     /**
      * The oldest not yet taken message of {@code type}; messages of other types stay for later calls
-     * (so a test need not know how the server interleaves independent events). Fails after 5 s.
+     * (so a test need not know how the server interleaves independent events). Fails after 15 s.
      */
     JsonNode next(String type) throws InterruptedException {
         for (int i = 0; i < pending.size(); i++) {
@@ -92,12 +92,12 @@ final class WsClient implements AutoCloseable {
                 return pending.remove(i);
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
             long left = deadline - System.nanoTime();
             JsonNode m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
             if (m == null) {
-                throw new AssertionError("no '" + type + "' message within 5 s; unread: " + pending);
+                throw new AssertionError("no '" + type + "' message within 15 s; unread: " + pending);
             }
             if (m.has("seq")) {
                 lastSeq = Math.max(lastSeq, m.get("seq").asLong());
@@ -128,7 +128,7 @@ final class WsClient implements AutoCloseable {
     }
 
     int closeCode() throws Exception {
-        return closed.get(5, TimeUnit.SECONDS);
+        return closed.get(15, TimeUnit.SECONDS);
     }
 
     /** Drops the TCP connection without a close handshake (a network failure). */

@@ -38,7 +38,7 @@ class RedisSessionEventsTest {
             Instant at = Instant.parse("2026-02-01T12:00:00Z");
             publisher.publish(new SessionEvent.Ended("s-1", at));
             publisher.publish(new SessionEvent.ParticipantRevoked("s-1", "p-9", at));
-            await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> got.size() == 2);
             assertThat(got).containsExactly(new SessionEvent.Ended("s-1", at), new SessionEvent.ParticipantRevoked("s-1", "p-9", at));
         }
     }

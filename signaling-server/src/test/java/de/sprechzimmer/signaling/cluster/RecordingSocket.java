@@ -50,7 +50,7 @@ final class RecordingSocket implements Socket {
     }
 
     String next() throws InterruptedException {
-        String f = frames.poll(5, TimeUnit.SECONDS);
+        String f = frames.poll(15, TimeUnit.SECONDS);
         if (f == null) {
             throw new AssertionError("no frame within 5 s");
         }
@@ -58,7 +58,7 @@ final class RecordingSocket implements Socket {
     }
 
     int nextClose() throws InterruptedException {
-        Integer c = closes.poll(5, TimeUnit.SECONDS);
+        Integer c = closes.poll(15, TimeUnit.SECONDS);
         if (c == null) {
             throw new AssertionError("no close within 5 s");
         }

@@ -80,7 +80,7 @@ class WsSocketTest {
             socket.send(event(2));
             return null;
         }).sync();
-        await().atMost(Duration.ofSeconds(5)).until(() -> written.size() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> written.size() == 2);
         assertThat(written).extracting(Codec::seqOf).containsExactly(1L, 2L);
     }
 
@@ -127,7 +127,7 @@ class WsSocketTest {
         });
         worker.start();
         worker.join();
-        await().atMost(Duration.ofSeconds(5)).until(() -> written.size() >= 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> written.size() >= 2);
         assertThat(written).hasSize(2);
         assertThat(written.get(0)).contains("token_revoked");
         assertThat(written.get(1)).isEqualTo("close 4403");

@@ -107,7 +107,7 @@ class RedisEndToEndTest {
         assertThat(collector.store().addresses(t.practice("praxis-1"), now.minusSeconds(3600), now))
                 .extracting(r -> r.prefix()).containsExactly("203.0.113.0", "2001:db8:1234::", "198.51.100.0");
         // Processed entries leave the ingest stream.
-        await().atMost(Duration.ofSeconds(5)).until(() -> signalingSide.strings().sync().xlen(RedisKeys.INGEST_STREAM) == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> signalingSide.strings().sync().xlen(RedisKeys.INGEST_STREAM) == 0);
 
         // The doctor exports through HTTP; the CSV holds the consultation and no address.
         Router router = new Router();
@@ -124,7 +124,7 @@ class RedisEndToEndTest {
             assertThat(exported.get(3).fields()).containsEntry("duration-s", "754").containsEntry("connection", "relay");
             assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("203.0.113", "198.51.100", "2001:db8");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> collector.store().size() == 5);
+        await().atMost(Duration.ofSeconds(15)).until(() -> collector.store().size() == 5);
 
         String everything = dumpRedis();
         assertThat(everything).contains("203.0.113.0", "198.51.100.0", "2001:db8:1234::", t.account("doc-1"));

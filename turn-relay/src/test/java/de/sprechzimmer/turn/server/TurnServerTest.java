@@ -244,7 +244,7 @@ class TurnServerTest {
             allocate(c);
             c.request(Method.CHANNEL_BIND, ChannelNumber.encode(0x4000), peerAttr(TransactionId.random()));
             fx.scheduler.advance(Duration.ofSeconds(601));
-            await().atMost(Duration.ofSeconds(5)).until(() -> fx.relay.allocations() == 0);
+            await().atMost(Duration.ofSeconds(15)).until(() -> fx.relay.allocations() == 0);
             assertThat(fx.meter("turn.allocations.active", null, null)).isZero();
             assertThat(fx.meter("turn.channels.active", null, null)).isZero();
             c.forgetNonce();
@@ -288,7 +288,7 @@ class TurnServerTest {
             assertThat(new String(cd, 4, 5, StandardCharsets.UTF_8)).isEqualTo("abcde");
             assertThat(fx.relay.allocations()).isEqualTo(1);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> fx.relay.allocations() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> fx.relay.allocations() == 0);
     }
 
     @Test
