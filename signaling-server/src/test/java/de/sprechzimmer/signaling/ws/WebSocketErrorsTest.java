@@ -44,6 +44,11 @@ class WebSocketErrorsTest {
             c.error("invalid_message");
             c.sendRaw("{\"v\":1,\"type\":\"hello\",\"id\":\"" + "i".repeat(65) + "\"}");
             c.error("invalid_message");
+            // a value of the wrong type is not coerced
+            c.sendRaw("{\"v\":1,\"type\":\"hello\",\"data\":{\"token\":12345}}");
+            c.error("invalid_message");
+            c.sendRaw("{\"v\":1,\"type\":\"hello\",\"data\":{\"resume\":\"r\",\"lastSeq\":\"5\"}}");
+            c.error("invalid_message");
             // after all that, the same connection authenticates fine
             assertThat(c.hello(doctorToken).get("data").get("role").asText()).isEqualTo("doctor");
             c.send("signal", Map.of("sessionId", "s_none", "to", "p_x", "payload", Map.of("sdp", "x")));
