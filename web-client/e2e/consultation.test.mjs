@@ -460,7 +460,9 @@ for (const name of selected) {
     for (const p of people) {
       writeFileSync(join(artifacts, `${name}-${p.name}.frames.json`), JSON.stringify(p.frames, null, 1));
       const diary = await p.page.evaluate(() => window.__szPcDiary ?? []).catch(() => []);
-      writeFileSync(join(artifacts, `${name}-${p.name}.pcs.txt`), diary.map((d, i) => `pc ${i}\n  ${d.join('\n  ')}`).join('\n'));
+      const tiles = await p.page.evaluate(() => window.__szTiles ?? []).catch(() => []);
+      writeFileSync(join(artifacts, `${name}-${p.name}.pcs.txt`), diary.map((d, i) => `pc ${i}\n  ${d.join('\n  ')}`)
+        .concat(['tiles', ...tiles.map((t) => `  ${t}`)]).join('\n'));
     }
     for (const p of people) {
       await p.context.close().catch(() => {});

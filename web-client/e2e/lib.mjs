@@ -60,8 +60,8 @@ function probe() {
       const diary = [];
       w.__szPcDiary = w.__szPcDiary ?? [];
       w.__szPcDiary.push(diary);
-      const t0 = performance.now();
-      const note = (what) => diary.push(`${Math.round(performance.now() - t0)} ${what}`);
+      // Wall-clock times, comparable with the WebSocket frames' `_at` and the tile log.
+      const note = (what) => diary.push(`${new Date().toISOString().slice(11, 23)} ${what}`);
       for (const e of ['signalingstatechange', 'icegatheringstatechange', 'iceconnectionstatechange', 'connectionstatechange']) {
         this.addEventListener(e, () => note(`${e} ${this.signalingState}/${this.iceGatheringState}/${this.iceConnectionState}/${this.connectionState}`));
       }
@@ -78,6 +78,19 @@ function probe() {
       }
     }
   };
+  // When remote tiles appear and go, for the failure diary (the page's own view, by participant id).
+  w.__szTiles = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const [nodes, what] of [[r.addedNodes, 'tile added'], [r.removedNodes, 'tile removed']]) {
+        nodes.forEach((n) => {
+          if (n instanceof HTMLElement && n.matches('figure.tile.remote')) {
+            w.__szTiles.push(`${new Date().toISOString().slice(11, 23)} ${what} ${n.dataset.participantId}`);
+          }
+        });
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
   const WS = window.WebSocket;
   window.WebSocket = class extends WS {
     constructor(...args) {
