@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import {
-  WAIT, check, configureBrowsers, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, person, uniqueName,
+  WAIT, check, configureBrowsers, expectCleanPage, expectMediaFlowing, expectRemoteVideos, launch, markVideos, person, uniqueName,
   writeSecrets,
 } from './lib.mjs';
 import { statisticsAfterConsultation } from './statistics.mjs';
@@ -356,10 +356,12 @@ async function meshAndResume(browser, people) {
   await chat(patient, [doctor, interpreter], 'Noch da?');
 
   // A patient who reloads mid-call (a frozen picture, a nervous finger) is back in the same session at once.
+  // The others' screens hold the patient's old video until the reload reaches them: wait for the new one.
+  await Promise.all([doctor, interpreter].map((p) => markVideos(p.page)));
   await patient.page.reload();
   await Promise.all([
     expectRemoteVideos(patient.page, 2, 'patient after reload').then(() => expectMediaFlowing(patient.page, 2, 'patient after reload')),
-    ...[doctor, interpreter].map((p) => expectRemoteVideos(p.page, 2, `${p.name} after the patient's reload`)),
+    ...[doctor, interpreter].map((p) => expectRemoteVideos(p.page, 2, `${p.name} after the patient's reload`, true)),
   ]);
   step('patient reloaded mid-call, back in the session');
 

@@ -249,17 +249,28 @@ export async function expectMediaFlowing(page, peers, label, path = { local: 'ho
   return after;
 }
 
-/** Waits until `count` remote videos show real frames (videoWidth > 0), each from a different participant. */
-export async function expectRemoteVideos(page, count, label) {
+/**
+ * Waits until `count` remote videos show real frames (videoWidth > 0), each from a different participant, and
+ * (with `fresh`) at least one of them created after markVideos(): a re-joined peer's new video, not the old one.
+ */
+export async function expectRemoteVideos(page, count, label, fresh = false) {
   // While a peer reconnects its old and new video may both be on screen for a moment: wait for the settled state.
-  await page.waitForFunction((n) => {
+  await page.waitForFunction(({ n, fresh }) => {
     const videos = /** @type {HTMLVideoElement[]} */ ([...document.querySelectorAll('[data-testid="remote-video"]')]);
     const ids = new Set(videos.map((v) => v.dataset.participantId).filter(Boolean));
-    return videos.length === n && ids.size === n && videos.every((v) => v.videoWidth > 0);
-  }, count, { timeout: WAIT.media }).catch(() => {});
+    return videos.length === n && ids.size === n && videos.every((v) => v.videoWidth > 0)
+      && (!fresh || videos.some((v) => v.dataset.szMarked !== '1'));
+  }, { n: count, fresh }, { timeout: WAIT.media }).catch(() => {});
   const ids = await page.$$eval('[data-testid="remote-video"]', (vs) => vs.map((v) => v.dataset.participantId));
+  const marked = await page.$$eval('[data-testid="remote-video"]', (vs) => vs.filter((v) => v.dataset.szMarked === '1').length);
+  check(!fresh || marked < ids.length, `${label}: a new remote video after the re-join (all ${marked} still the old ones)`);
   check(ids.length === count && new Set(ids).size === count && ids.every(Boolean),
     `${label}: ${count} remote video(s) with distinct participant ids, showing frames (found ${ids.length} video(s), ${new Set(ids).size} distinct id(s))`);
+}
+
+/** Marks the remote videos on screen now, so expectRemoteVideos(..., true) can wait for a new one. */
+export async function markVideos(page) {
+  await page.$$eval('[data-testid="remote-video"]', (vs) => vs.forEach((v) => (v.dataset.szMarked = '1')));
 }
 
 export class Failure extends Error {}

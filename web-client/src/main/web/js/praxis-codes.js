@@ -29,6 +29,8 @@ export class CodesPanel {
   roomId = null;
   /** Whether the doctor changed the validity fields; untouched ones follow the clock. */
   #validityTouched = false;
+  /** Bumped by every reload and every change made here: a list fetched before either is stale. */
+  #version = 0;
 
   /** @param {Api} api */
   constructor(api) {
@@ -75,9 +77,11 @@ export class CodesPanel {
     if (!roomId) {
       return;
     }
+    const version = ++this.#version;
     try {
       const codes = await this.api.codes(roomId);
-      if (roomId === this.roomId) {
+      // A code created or deleted meanwhile (or a newer reload) wins over this answer, which predates it.
+      if (roomId === this.roomId && version === this.#version) {
         this.codes = codes;
         this.render();
       }
@@ -139,6 +143,7 @@ export class CodesPanel {
     this.submit.disabled = true;
     try {
       const code = await this.api.createCode(roomId, body);
+      this.#version++;
       if (roomId === this.roomId) {
         this.codes = [...this.codes.filter((c) => c.id !== code.id), code];
         this.render();
@@ -161,6 +166,7 @@ export class CodesPanel {
     }
     try {
       await this.api.deleteCode(code.id);
+      this.#version++;
       this.codes = this.codes.filter((c) => c.id !== code.id);
       this.render();
     } catch (e) {
