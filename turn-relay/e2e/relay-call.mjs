@@ -70,16 +70,15 @@ async function main() {
     const first = await b.page.evaluate(() => stats());
     let second = first;
     let fromA = await a.page.evaluate(() => stats());
-    for (const deadline = Date.now() + 10000; Date.now() < deadline;) {
+    const flowing = () => second.framesDecoded > first.framesDecoded && second.audioPackets > first.audioPackets
+      && second.width > 0 && fromA.framesDecoded > 0;
+    for (const deadline = Date.now() + 10000; !flowing() && Date.now() < deadline;) {
       await sleep(500);
       second = await b.page.evaluate(() => stats());
       fromA = await a.page.evaluate(() => stats());
-      if (second.framesDecoded > first.framesDecoded && second.audioPackets > first.audioPackets
-        && second.width > 0 && fromA.framesDecoded > 0) break;
     }
     const ok = second.local === 'relay' && second.remote === 'relay' && fromA.local === 'relay'
-      && second.relayProtocol === mode && second.framesDecoded > first.framesDecoded && second.audioPackets > first.audioPackets
-      && second.width > 0 && fromA.framesDecoded > 0;
+      && second.relayProtocol === mode && flowing();
     console.log(`${mode}: pair ${second.local}/${second.remote} over ${second.relayProtocol}, frames ${first.framesDecoded}->${second.framesDecoded}, audio packets ${first.audioPackets}->${second.audioPackets}, width ${second.width}`);
     if (!ok) throw new Error(`call through the relay did not work: ${JSON.stringify({ first, second, fromA })}`);
   } finally {

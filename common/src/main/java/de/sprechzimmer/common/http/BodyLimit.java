@@ -1,17 +1,12 @@
 package de.sprechzimmer.common.http;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -73,12 +68,7 @@ final class BodyLimit extends ChannelInboundHandlerAdapter {
 
     private void reject(ChannelHandlerContext ctx, Object msg, long announced) {
         ReferenceCountUtil.release(msg);
-        byte[] body = ("{\"error\":\"too_large\",\"message\":\"Request body exceeds " + limit + " bytes\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
-        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        HttpUtil.setContentLength(r, body.length);
-        early.send(ctx, r, msg, announced);
+        early.send(ctx, new HttpError(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
+                "Request body exceeds " + limit + " bytes"), msg, announced);
     }
 }

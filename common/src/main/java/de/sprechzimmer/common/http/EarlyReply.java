@@ -1,14 +1,19 @@
 package de.sprechzimmer.common.http;
 
+import de.sprechzimmer.common.json.Json;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,32 +28,32 @@ final class EarlyReply {
     static final long DRAIN_CAP_BYTES = 32L << 20;
     static final long DRAIN_SECONDS = 15;
 
-    private boolean draining;
+    private ChannelHandlerContext draining;
     private long drained;
-    private ChannelHandlerContext ctx;
-    private ScheduledFuture<?> deadline;
 
     /**
-     * Sends {@code response} with {@code Connection: close} in answer to {@code msg} (already released by the
-     * caller); closes once the request's remaining body (if any) is drained.
+     * Answers {@code msg} (already released by the caller) with {@code error} as JSON and {@code Connection:
+     * close}; closes once the request's remaining body (if any) is drained.
      */
-    void send(ChannelHandlerContext ctx, FullHttpResponse response, Object msg, long announcedBytes) {
+    void send(ChannelHandlerContext ctx, HttpError error, Object msg, long announcedBytes) {
+        byte[] body = Json.writeBytes(Map.of("error", error.code(), "message", error.getMessage() == null ? "" : error.getMessage()));
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, error.status(), Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        boolean complete = msg instanceof LastHttpContent;
-        if (complete || announcedBytes > DRAIN_CAP_BYTES) {
+        HttpUtil.setContentLength(response, body.length);
+        if (msg instanceof LastHttpContent || announcedBytes > DRAIN_CAP_BYTES) {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        this.ctx = ctx;
-        draining = true;
-        drained = 0;
+        draining = ctx;
         ctx.writeAndFlush(response);
-        deadline = ctx.executor().schedule(this::close, DRAIN_SECONDS, TimeUnit.SECONDS);
+        var deadline = ctx.executor().schedule(() -> ctx.close(), DRAIN_SECONDS, TimeUnit.SECONDS);
+        ctx.channel().closeFuture().addListener(f -> deadline.cancel(false));
     }
 
     /** Drops {@code msg} if it belongs to a body being drained; returns whether it did. */
     boolean drop(Object msg) {
-        if (!draining) {
+        if (draining == null) {
             return false;
         }
         if (msg instanceof HttpContent content) {
@@ -56,16 +61,8 @@ final class EarlyReply {
         }
         ReferenceCountUtil.release(msg);
         if (msg instanceof LastHttpContent || drained > DRAIN_CAP_BYTES) {
-            close();
+            draining.close();
         }
         return true;
-    }
-
-    private void close() {
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
-        draining = false;
-        ctx.close();
     }
 }

@@ -1,15 +1,10 @@
 package de.sprechzimmer.common.http;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,7 +32,8 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
             Optional<HttpError> refused = check(request);
             if (refused.isPresent()) {
                 ReferenceCountUtil.release(msg);
-                respond(ctx, refused.get(), msg, HttpUtil.getContentLength(request, 0L));
+                // The unread body may still be on its way: drain it and close rather than parse it as a request.
+                early.send(ctx, refused.get(), msg, HttpUtil.getContentLength(request, 0L));
                 return;
             }
         }
@@ -51,15 +47,5 @@ final class RequestGate extends ChannelInboundHandlerAdapter {
             }
         }
         return Optional.empty();
-    }
-
-    private void respond(ChannelHandlerContext ctx, HttpError e, Object msg, long announced) {
-        byte[] body = ("{\"error\":\"" + e.code() + "\",\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, e.status(), Unpooled.wrappedBuffer(body));
-        r.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        HttpUtil.setContentLength(r, body.length);
-        // The unread body may still be on its way: drain it and close rather than parse it as the next request.
-        early.send(ctx, r, msg, announced);
     }
 }

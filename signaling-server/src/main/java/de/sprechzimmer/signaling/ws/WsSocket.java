@@ -118,17 +118,13 @@ final class WsSocket implements Socket {
                 wrote = true;
             } else if (item instanceof Close c) {
                 closing = true;
-                channel.writeAndFlush(new CloseWebSocketFrame(c.code(), null)).addListener((ChannelFutureListener) this::afterCloseFrame);
+                channel.writeAndFlush(new CloseWebSocketFrame(c.code(), null)).addListener((ChannelFutureListener) f -> afterCloseFrame(channel, f));
                 wrote = false;
             }
         }
         if (wrote) {
             channel.flush();
         }
-    }
-
-    private void afterCloseFrame(io.netty.channel.ChannelFuture written) {
-        afterCloseFrame(channel, written);
     }
 
     /**
