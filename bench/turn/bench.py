@@ -3,12 +3,16 @@
 turnutils_uclient load, and prints throughput, loss, mean round trip, server CPU time per packet and memory per
 allocation of each, and the ratios ours/coturn. Traffic stays on loopback.
 
-Usage: bench/turn/run.sh [--quick] [--runs N] [--only TEXT] [--no-memory] [--java-opts "..."]
+Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT] [--no-memory] [--java-opts="..."]
   --runs N       rounds per scenario (default 3); each round measures coturn, ours, ours, coturn, and the table
                  shows the median of the 2N samples per server
+  --saturating-runs N
+                 rounds of the saturating scenario (default 5): its samples scatter most, because on a small
+                 machine the load generator, the peer and the server compete for the same cores
   --only TEXT    only the scenarios whose title contains TEXT (e.g. "500", "saturating")
   --no-memory    skip the memory-per-allocation measurement
-  --java-opts    extra JVM options for our relay (e.g. a flight recording while profiling)
+  --java-opts="..."  extra JVM options for our relay (e.g. a flight recording while profiling); with "=", as
+                 the options start with a dash
 """
 import argparse
 import os
@@ -30,6 +34,7 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 ARGS = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 ARGS.add_argument("--quick", action="store_true")
 ARGS.add_argument("--runs", type=int, default=3)
+ARGS.add_argument("--saturating-runs", type=int, default=5)
 ARGS.add_argument("--only", default="")
 ARGS.add_argument("--no-memory", action="store_true")
 ARGS.add_argument("--java-opts", default="")
@@ -76,6 +81,57 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def udp_rcvbuf_errors():
+    """Datagrams the kernel dropped system-wide for a full receive buffer (/proc/net/snmp Udp: RcvbufErrors)."""
+    with open("/proc/net/snmp") as f:
+        udp = [line.split() for line in f if line.startswith("Udp:")]
+    return int(udp[1][udp[0].index("RcvbufErrors")])
+
+
+class ServerDrops:
+    """Counts the datagrams dropped at the server's own UDP sockets (a full receive buffer: the server did not
+    read fast enough), as opposed to drops at uclient's or the peer's sockets (the load generator did not keep up).
+    Polls /proc/net/udp{,6} for the drop counters of the sockets the server process holds; relay sockets close at
+    the end of a run, so a socket counts with the highest value seen while it was open."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.per_socket = {}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.poll, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.done.set()
+        self.thread.join()
+
+    def total(self):
+        return sum(self.per_socket.values())
+
+    def poll(self):
+        while not self.done.wait(0.1):
+            try:
+                mine = set()
+                for fd in os.listdir(f"/proc/{self.pid}/fd"):
+                    try:
+                        link = os.readlink(f"/proc/{self.pid}/fd/{fd}")
+                    except OSError:
+                        continue
+                    if link.startswith("socket:["):
+                        mine.add(link[8:-1])
+                for table in ("/proc/net/udp", "/proc/net/udp6"):
+                    with open(table) as f:
+                        for line in f.readlines()[1:]:
+                            fields = line.split()
+                            if fields[9] in mine:
+                                self.per_socket[fields[9]] = max(self.per_socket.get(fields[9], 0), int(fields[-1]))
+            except OSError:
+                pass
+
+
 def wait_udp_answer(port, timeout=30):
     """Until the server answers a STUN Binding request on the port."""
     req = bytes.fromhex("000100002112a442") + os.urandom(12)
@@ -120,6 +176,8 @@ def uclient(port, peer_port, flags, pid):
     killer = threading.Timer(300, p.kill)
     killer.start()
     peak = rss_kib(pid)
+    drops_before = udp_rcvbuf_errors()
+    watch = ServerDrops(pid).start()
     lines = []
     transmit_start = cpu_start = None
     for line in p.stdout:
@@ -130,6 +188,8 @@ def uclient(port, peer_port, flags, pid):
     p.wait()
     transmit_end, cpu_end = time.time(), cpu_seconds(pid)
     killer.cancel()
+    watch.stop()
+    dropped_total = udp_rcvbuf_errors() - drops_before
     text = "".join(lines)
     sent = recv = sent_bytes = recv_bytes = None
     for m in re.finditer(r"start_mclient: tot_send_msgs=(\d+), tot_recv_msgs=(\d+)\s*$", text, re.M):
@@ -137,7 +197,7 @@ def uclient(port, peer_port, flags, pid):
     for m in re.finditer(r"start_mclient: tot_send_bytes ~ (\d+), tot_recv_bytes ~ (\d+)\s*$", text, re.M):
         sent_bytes, recv_bytes = int(m.group(1)), int(m.group(2))
     l = re.search(r"Total lost packets (\d+) \(([0-9.]+)%\)", text)
-    r = re.search(r"Average round trip delay ([0-9.]+) ms", text)
+    r = re.search(r"Average round trip delay ([0-9.]+) ms(?:; min = \d+ ms, max = (\d+) ms)?", text)
     if recv is None or transmit_start is None:
         raise RuntimeError("uclient output not understood:\n" + text[-2000:])
     seconds = max(0.001, transmit_end - transmit_start)
@@ -147,9 +207,15 @@ def uclient(port, peer_port, flags, pid):
         "pps": recv / seconds, "mbps": recv_bytes * 8 / seconds / 1e6,
         "loss": float(l.group(2)) if l else 100.0 * (sent - recv) / max(1, sent),
         "rtt": float(r.group(1)) if r else float("nan"), "peak_rss_kib": peak,
+        # uclient measures round trips in whole milliseconds; the worst one shows pauses (e.g. garbage collection).
+        "rtt_max": float(r.group(2)) if r and r.group(2) else float("nan"),
         # Server CPU time (all threads) during the transmit phase per packet that made the round trip
         # client -> relay -> peer -> relay -> client (two relayed datagrams).
         "cpu_us": cpu * 1e6 / max(1, recv), "cpu_s": cpu, "load": load,
+        # Where lost datagrams were dropped, in per cent of those sent: at the server's sockets, or elsewhere
+        # (uclient's and the peer's sockets: the load generator, sharing the cores, fell behind).
+        "server_drop": 100.0 * watch.total() / max(1, sent),
+        "other_drop": 100.0 * max(0, dropped_total - watch.total()) / max(1, sent),
     }
 
 
@@ -212,7 +278,7 @@ def memory(name, start, peer_port, workdir, sessions):
 
 
 def median(runs):
-    return {k: statistics.median(r[k] for r in runs) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load")}
+    return {k: statistics.median(r[k] for r in runs) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max")}
 
 
 def stop(proc):
@@ -250,13 +316,14 @@ def main():
             if OPTS.only not in title:
                 continue
             results = {"coturn": [], "ours": []}
-            for _ in range(OPTS.runs):
+            for _ in range(OPTS.saturating_runs if title.startswith("saturating") else OPTS.runs):
                 for name, start in servers + servers[::-1]:
                     r = measure(name, start, peer_port, workdir, flags)
                     results[name].append(r)
                     loads.append(r["load"])
                     print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
-                          f"mean RTT {r['rtt']:.2f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt, load {r['load']:.1f}",
+                          f"(dropped at the server {r['server_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
+                          f"mean RTT {r['rtt']:.2f} ms (worst {r['rtt_max']:.0f} ms), CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt, load {r['load']:.1f}",
                           flush=True)
             rows.append((title, median(results["coturn"]), median(results["ours"])))
         if not OPTS.no_memory:
@@ -269,12 +336,14 @@ def main():
         print(f"load average (1 min) at the start of the measured runs: median {statistics.median(loads):.1f}, "
               f"min {min(loads):.1f}, max {max(loads):.1f}")
         print()
-    print("| scenario | throughput ours/coturn | loss ours vs coturn | mean RTT ours/coturn | CPU per packet ours/coturn |")
-    print("|---|---|---|---|---|")
+    print("| scenario | throughput ours/coturn | loss ours vs coturn | of which dropped at the server | mean RTT ours/coturn | worst RTT ours vs coturn | CPU per packet ours/coturn |")
+    print("|---|---|---|---|---|---|---|")
     for title, c, o in rows:
         print(f"| {title} | {ratio(o['pps'], c['pps']):.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) "
               f"| {o['loss']:.3f} % vs {c['loss']:.3f} % "
+              f"| {o['server_drop']:.3f} % vs {c['server_drop']:.3f} % "
               f"| {ratio(o['rtt'], c['rtt']):.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) "
+              f"| {o['rtt_max']:.0f} vs {c['rtt_max']:.0f} ms "
               f"| {ratio(o['cpu_us'], c['cpu_us']):.2f} ({o['cpu_us']:.1f} / {c['cpu_us']:.1f} us) |")
     if mem:
         print()
