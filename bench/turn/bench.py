@@ -15,6 +15,7 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
                  the options start with a dash
 """
 import argparse
+import json
 import os
 import re
 import shlex
@@ -22,12 +23,14 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "turn-relay", "target", "sprechzimmer-turn.jar")
+PROBE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rtt_probe.py")
 SECRET = "bench-secret-" + os.urandom(8).hex()
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -185,8 +188,10 @@ def uclient(port, peer_port, flags, pid):
         peak = max(peak, rss_kib(pid))
         if transmit_start is None and "Total connect time" in line:
             transmit_start, cpu_start = time.time(), cpu_seconds(pid)
+            probe = subprocess.Popen([sys.executable, PROBE, str(port), str(peer_port), SECRET], stdout=subprocess.PIPE, text=True)
     p.wait()
     transmit_end, cpu_end = time.time(), cpu_seconds(pid)
+    probed = stop_probe(probe) if transmit_start is not None else {}
     killer.cancel()
     watch.stop()
     dropped_total = udp_rcvbuf_errors() - drops_before
@@ -209,6 +214,8 @@ def uclient(port, peer_port, flags, pid):
         "rtt": float(r.group(1)) if r else float("nan"), "peak_rss_kib": peak,
         # uclient measures round trips in whole milliseconds; the worst one shows pauses (e.g. garbage collection).
         "rtt_max": float(r.group(2)) if r and r.group(2) else float("nan"),
+        # The probe's round trips, timed to the microsecond, one more session among uclient's.
+        "probe_p50": probed.get("p50_ms", float("nan")), "probe_p99": probed.get("p99_ms", float("nan")),
         # Server CPU time (all threads) during the transmit phase per packet that made the round trip
         # client -> relay -> peer -> relay -> client (two relayed datagrams).
         "cpu_us": cpu * 1e6 / max(1, recv), "cpu_s": cpu, "load": load,
@@ -217,6 +224,16 @@ def uclient(port, peer_port, flags, pid):
         "server_drop": 100.0 * watch.total() / max(1, sent),
         "other_drop": 100.0 * max(0, dropped_total - watch.total()) / max(1, sent),
     }
+
+
+def stop_probe(probe):
+    probe.send_signal(signal.SIGTERM)
+    try:
+        out, _ = probe.communicate(timeout=10)
+        return json.loads(out.strip().splitlines()[-1])
+    except (subprocess.TimeoutExpired, ValueError, IndexError):
+        probe.kill()
+        return {}
 
 
 def heap_used_after_gc_kib(pid):
@@ -278,7 +295,7 @@ def memory(name, start, peer_port, workdir, sessions):
 
 
 def median(runs):
-    return {k: statistics.median(r[k] for r in runs) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max")}
+    return {k: statistics.median(r[k] for r in runs) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_p50", "probe_p99")}
 
 
 def stop(proc):
@@ -323,7 +340,7 @@ def main():
                     loads.append(r["load"])
                     print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
                           f"(dropped at the server {r['server_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
-                          f"mean RTT {r['rtt']:.2f} ms (worst {r['rtt_max']:.0f} ms), CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt, load {r['load']:.1f}",
+                          f"mean RTT {r['rtt']:.2f} ms (worst {r['rtt_max']:.0f} ms), probe RTT p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt, load {r['load']:.1f}",
                           flush=True)
             rows.append((title, median(results["coturn"]), median(results["ours"])))
         if not OPTS.no_memory:
@@ -336,14 +353,16 @@ def main():
         print(f"load average (1 min) at the start of the measured runs: median {statistics.median(loads):.1f}, "
               f"min {min(loads):.1f}, max {max(loads):.1f}")
         print()
-    print("| scenario | throughput ours/coturn | loss ours vs coturn | of which dropped at the server | mean RTT ours/coturn | worst RTT ours vs coturn | CPU per packet ours/coturn |")
-    print("|---|---|---|---|---|---|---|")
+    print("| scenario | throughput ours/coturn | loss ours vs coturn | of which dropped at the server | mean RTT ours/coturn | worst RTT ours vs coturn | probe RTT p50 ours/coturn | probe RTT p99 ours/coturn | CPU per packet ours/coturn |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for title, c, o in rows:
         print(f"| {title} | {ratio(o['pps'], c['pps']):.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) "
               f"| {o['loss']:.3f} % vs {c['loss']:.3f} % "
               f"| {o['server_drop']:.3f} % vs {c['server_drop']:.3f} % "
               f"| {ratio(o['rtt'], c['rtt']):.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) "
               f"| {o['rtt_max']:.0f} vs {c['rtt_max']:.0f} ms "
+              f"| {ratio(o['probe_p50'], c['probe_p50']):.2f} ({o['probe_p50']:.3f} / {c['probe_p50']:.3f} ms) "
+              f"| {ratio(o['probe_p99'], c['probe_p99']):.2f} ({o['probe_p99']:.3f} / {c['probe_p99']:.3f} ms) "
               f"| {ratio(o['cpu_us'], c['cpu_us']):.2f} ({o['cpu_us']:.1f} / {c['cpu_us']:.1f} us) |")
     if mem:
         print()
