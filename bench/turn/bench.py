@@ -295,7 +295,8 @@ def memory(name, start, peer_port, workdir, sessions):
 
 
 def median(runs):
-    return {k: statistics.median(r[k] for r in runs) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_p50", "probe_p99")}
+    # A failed probe leaves NaN in its fields; the median is over the samples that have a value.
+    return {k: statistics.median([r[k] for r in runs if r[k] == r[k]] or [float("nan")]) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_p50", "probe_p99")}
 
 
 def stop(proc):

@@ -66,6 +66,14 @@ def transact(sock, method, attrs, key=None):
     raise SystemExit(f"no answer to method {method:#06x}")
 
 
+def error(attrs):
+    """ERROR-CODE as "437 Allocation Mismatch", or empty."""
+    value = attrs.get(ERROR_CODE)
+    if not value or len(value) < 4:
+        return ""
+    return f"{value[2] * 100 + value[3]} {value[4:].decode(errors='replace')}"
+
+
 def xor_peer(port):
     return struct.pack("!BBH", 0, 1, port ^ (MAGIC >> 16)) + struct.pack("!I", 0x7F000001 ^ MAGIC)
 
@@ -77,7 +85,7 @@ def setup(server_port, peer_port, secret):
     transport = attribute(REQUESTED_TRANSPORT, bytes([17, 0, 0, 0]))
     cls, got = transact(sock, ALLOCATE, [transport])
     if cls != ERROR or REALM not in got or NONCE not in got:
-        raise SystemExit("expected 401 with REALM and NONCE")
+        raise SystemExit(f"expected 401 with REALM and NONCE, got class {cls:#06x} {error(got)}")
     user = f"{int(time.time()) + 3600}:rtt-probe".encode()
     password = base64.b64encode(hmac.new(secret.encode(), user, hashlib.sha1).digest())
     realm, nonce = got[REALM], got[NONCE]
@@ -85,17 +93,26 @@ def setup(server_port, peer_port, secret):
     auth = [attribute(USERNAME, user), attribute(REALM, realm), attribute(NONCE, nonce)]
     cls, got = transact(sock, ALLOCATE, [transport] + auth, key)
     if cls != SUCCESS:
-        raise SystemExit(f"Allocate refused: {got.get(ERROR_CODE, b'')!r}")
+        raise SystemExit(f"Allocate refused: {error(got)}")
     cls, got = transact(sock, CHANNEL_BIND, [attribute(CHANNEL_NUMBER, struct.pack("!HH", CHANNEL, 0)),
                                              attribute(XOR_PEER_ADDRESS, xor_peer(peer_port))] + auth, key)
     if cls != SUCCESS:
-        raise SystemExit(f"ChannelBind refused: {got.get(ERROR_CODE, b'')!r}")
+        raise SystemExit(f"ChannelBind refused: {error(got)}")
     return sock
 
 
 def main():
     server_port, peer_port, secret = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-    sock = setup(server_port, peer_port, secret)
+    # A fresh local port per attempt: the kernel may hand out one that an allocation of an earlier uclient run
+    # (the warm-up's, never deleted) still holds, and the server rightly answers that 5-tuple with 437.
+    for attempt in range(3):
+        try:
+            sock = setup(server_port, peer_port, secret)
+            break
+        except SystemExit as failed:
+            print(f"rtt probe, attempt {attempt + 1}: {failed}", file=sys.stderr)
+    else:
+        raise SystemExit("rtt probe: no allocation")
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
     sent_at, rtts = {}, []
