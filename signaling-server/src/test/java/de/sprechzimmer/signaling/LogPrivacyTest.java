@@ -62,8 +62,7 @@ class LogPrivacyTest {
                 guest.next("signal");
                 guest.send("telemetry", Map.of("sessionId", sessionId, "note", PATIENT + " <script>"));
                 guest.error("invalid_telemetry");
-                doctor.send("end-session", Map.of("sessionId", sessionId));
-                doctor.next("ok");
+                doctor.replyTo(doctor.send("end-session", Map.of("sessionId", sessionId)));
                 guest.closeCode();
             }
             try (WsClient again = WsClient.open(server.ws())) {

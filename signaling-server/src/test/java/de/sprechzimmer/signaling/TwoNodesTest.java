@@ -88,10 +88,10 @@ class TwoNodesTest {
             assertThat(doctor.next("signal").get("data").get("payload").get("description").get("type").asText())
                     .isEqualTo("answer");
 
-            doctor.send("end-session", Map.of("sessionId", sessionId));
+            String end = doctor.send("end-session", Map.of("sessionId", sessionId));
             guest.next("session-ended");
             assertThat(guest.closeCode()).isEqualTo(4403);
-            doctor.next("ok");
+            assertThat(doctor.replyTo(end).get("type").asText()).isEqualTo("ok");
             // the session's SDP and candidates (addresses) were kept for replay only while it ran
             assertThat(allRedisText()).doesNotContain("198.51.100.23").doesNotContain("\"sdp\"");
         }

@@ -87,8 +87,20 @@ final class WsClient implements AutoCloseable {
      * (so a test need not know how the server interleaves independent events). Fails after 15 s.
      */
     JsonNode next(String type) throws InterruptedException {
+        return next(m -> m.get("type").asText().equals(type), "'" + type + "' message");
+    }
+
+    /**
+     * The reply ({@code ok} or {@code error}) to the message sent with this id. Waiting for "the next ok" instead
+     * can take the still unread ok of an earlier message and go on before the server has finished this one.
+     */
+    JsonNode replyTo(String id) throws InterruptedException {
+        return next(m -> m.has("id") && m.get("id").asText().equals(id), "reply to " + id);
+    }
+
+    private JsonNode next(java.util.function.Predicate<JsonNode> wanted, String what) throws InterruptedException {
         for (int i = 0; i < pending.size(); i++) {
-            if (pending.get(i).get("type").asText().equals(type)) {
+            if (wanted.test(pending.get(i))) {
                 return pending.remove(i);
             }
         }
@@ -97,12 +109,12 @@ final class WsClient implements AutoCloseable {
             long left = deadline - System.nanoTime();
             JsonNode m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
             if (m == null) {
-                throw new AssertionError("no '" + type + "' message within 15 s; unread: " + pending);
+                throw new AssertionError("no " + what + " within 15 s; unread: " + pending);
             }
             if (m.has("seq")) {
                 lastSeq = Math.max(lastSeq, m.get("seq").asLong());
             }
-            if (m.get("type").asText().equals(type)) {
+            if (wanted.test(m)) {
                 return m;
             }
             pending.add(m);
