@@ -16,6 +16,7 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
 """
 import argparse
 import json
+import math
 import os
 import re
 import shlex
@@ -296,7 +297,7 @@ def memory(name, start, peer_port, workdir, sessions):
 
 def median(runs):
     # A failed probe leaves NaN in its fields; the median is over the samples that have a value.
-    return {k: statistics.median([r[k] for r in runs if r[k] == r[k]] or [float("nan")]) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_p50", "probe_p99")}
+    return {k: statistics.median([r[k] for r in runs if not math.isnan(r[k])] or [float("nan")]) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_p50", "probe_p99")}
 
 
 def stop(proc):

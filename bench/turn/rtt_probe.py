@@ -105,6 +105,7 @@ def main():
     server_port, peer_port, secret = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     # A fresh local port per attempt: the kernel may hand out one that an allocation of an earlier uclient run
     # (the warm-up's, never deleted) still holds, and the server rightly answers that 5-tuple with 437.
+    # A failed attempt's socket stays open, so the next attempt cannot be given the same port again.
     for attempt in range(3):
         try:
             sock = setup(server_port, peer_port, secret)

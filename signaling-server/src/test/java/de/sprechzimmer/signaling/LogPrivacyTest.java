@@ -62,7 +62,8 @@ class LogPrivacyTest {
                 guest.next("signal");
                 guest.send("telemetry", Map.of("sessionId", sessionId, "note", PATIENT + " <script>"));
                 guest.error("invalid_telemetry");
-                doctor.replyTo(doctor.send("end-session", Map.of("sessionId", sessionId)));
+                assertThat(doctor.replyTo(doctor.send("end-session", Map.of("sessionId", sessionId))).get("type").asText())
+                        .isEqualTo("ok");
                 guest.closeCode();
             }
             try (WsClient again = WsClient.open(server.ws())) {
