@@ -4,6 +4,7 @@ turnutils_uclient load, and prints throughput, loss, mean round trip, server CPU
 allocation of each, and the ratios ours/coturn. Traffic stays on loopback.
 
 Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT] [--no-memory] [--java-opts="..."]
+                        [--warm-runs N] [--candidate-jar PATH] [--candidate-args="..."]
   --runs N       rounds per scenario (default 3); each round measures coturn, ours, ours, coturn, and the table
                  shows the median of the 2N samples per server
   --saturating-runs N
@@ -13,6 +14,15 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
   --no-memory    skip the memory-per-allocation measurement
   --java-opts="..."  extra JVM options for our relay (e.g. a flight recording while profiling); with "=", as
                  the options start with a dash
+  --warm-runs N  unmeasured runs of each scenario before its measured one (default 1), after a short saturating
+                 warm-up; 0 measures what a relay shows in its first seconds, while the JIT still compiles
+  --candidate-jar PATH
+                 a second build of our relay (a change under test), measured in the same rounds as a third
+                 server ("candidate"; order coturn, ours, candidate, candidate, ours, coturn) and compared with
+                 coturn like ours, so that a change is judged against main under the same load
+  --candidate-args="..."
+                 extra relay flags for the candidate (e.g. "--turn-threads 1"); the candidate is then the
+                 jar under test or, without --candidate-jar, ours with these flags
 """
 import argparse
 import json
@@ -42,6 +52,9 @@ ARGS.add_argument("--saturating-runs", type=int, default=5)
 ARGS.add_argument("--only", default="")
 ARGS.add_argument("--no-memory", action="store_true")
 ARGS.add_argument("--java-opts", default="")
+ARGS.add_argument("--warm-runs", type=int, default=1)
+ARGS.add_argument("--candidate-jar", default="")
+ARGS.add_argument("--candidate-args", default="")
 OPTS = ARGS.parse_args()
 QUICK = OPTS.quick
 
@@ -160,21 +173,21 @@ def start_coturn(port, workdir):
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def start_ours(port, workdir):
+def start_ours(port, workdir, jar=JAR, args=()):
     env = dict(os.environ, SPRECHZIMMER_TURN_SECRET=SECRET)
     # The JVM options docs/turn-relay.md recommends for the standalone jar.
     cmd = ["java", "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"] + shlex.split(OPTS.java_opts) + [
-           "-jar", JAR, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
+           "-jar", jar, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
            "--turn-allowed-peers", "127.0.0.0/8", "--turn-rfc5766-channels", "--turn-user-quota", "0",
-           "--turn-total-quota", "0", "--admin-port", str(free_port())]
+           "--turn-total-quota", "0", "--admin-port", str(free_port())] + list(args)
     return subprocess.Popen(cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "a"), stderr=subprocess.STDOUT)
 
 
-def uclient(port, peer_port, flags, pid):
+def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     """One turnutils_uclient run. Throughput and server CPU cover the transmit phase only: from uclient's
     "Total connect time" line (all sessions allocated, channels bound) to its end."""
     cmd = ["stdbuf", "-oL", "turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1",
-           "-r", str(peer_port)] + flags + ["127.0.0.1"]
+           "-r", str(peer_port), "-L", local] + flags + ["127.0.0.1"]
     load = os.getloadavg()[0]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
     killer = threading.Timer(300, p.kill)
@@ -245,9 +258,13 @@ def heap_used_after_gc_kib(pid):
     return int(m.group(1)) if m else 0
 
 
-# The same warm-up for both servers before every measurement: a short saturating run, so that the JVM has compiled
-# the relay path (coturn needs none, it does it no harm). The measured scenario then starts from a steady state.
+# The same warm-up for both servers before every measurement (coturn needs none, it does it no harm): a short
+# saturating run, then --warm-runs unmeasured runs of the scenario itself. The saturating run alone left the JIT
+# compiling through the measured run (C2 took 0.3-0.5 s of ours' 1.7-2.0 s CPU at 100 sessions). The scenario's
+# warm runs come from another local address: uclient leaves its allocations to expire, and a 5-tuple reused from
+# them would be refused (437).
 WARM_UP = ["-m", "20", "-n", "1000" if QUICK else "3000", "-l", "170", "-z", "0", "-c"]
+WARM_LOCAL = "127.0.0.2"
 
 
 def measure(name, start, peer_port, workdir, flags):
@@ -257,6 +274,8 @@ def measure(name, start, peer_port, workdir, flags):
     try:
         wait_udp_answer(port)
         uclient(port, peer_port, WARM_UP, proc.pid)
+        for _ in range(OPTS.warm_runs):
+            uclient(port, peer_port, flags, proc.pid, WARM_LOCAL)
         time.sleep(1)
         try:
             return uclient(port, peer_port, flags, proc.pid)
@@ -278,7 +297,7 @@ def memory(name, start, peer_port, workdir, sessions):
         wait_udp_answer(port)
         uclient(port, peer_port, ["-m", "20", "-n", "50", "-l", "170", "-z", "20", "-c"], proc.pid)
         time.sleep(2)
-        java = name == "ours"
+        java = name != "coturn"
         idle_rss = rss_kib(proc.pid)
         idle_heap = heap_used_after_gc_kib(proc.pid) if java else 0
         cmd = ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port),
@@ -320,13 +339,19 @@ def main():
     peer_port = free_port()
     peer = subprocess.Popen(["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     servers = [("coturn", start_coturn), ("ours", start_ours)]
+    if OPTS.candidate_jar or OPTS.candidate_args:
+        jar, args = OPTS.candidate_jar or JAR, shlex.split(OPTS.candidate_args)
+        if not os.path.exists(jar):
+            raise SystemExit(f"missing candidate jar {jar}")
+        servers.append(("candidate", lambda port, workdir: start_ours(port, workdir, jar, args)))
+    names = [name for name, _ in servers]
     rows = []
     loads = []
     mem = None
     try:
         version = subprocess.run(["turnserver", "--version"], capture_output=True, text=True).stdout.strip()
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {version}; {OPTS.runs} rounds "
-              f"of coturn, ours, ours, coturn per scenario; medians", flush=True)
+              f"of {', '.join(names + names[::-1])} per scenario; medians", flush=True)
         # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
         # put on the machine drifts as little as possible between the two. Order A B B A per round: a load that
         # rises or falls during the round hits both servers alike. Medians over the rounds resist the outliers a
@@ -334,17 +359,19 @@ def main():
         for title, flags in SCENARIOS:
             if OPTS.only not in title:
                 continue
-            results = {"coturn": [], "ours": []}
+            results = {name: [] for name in names}
             for _ in range(OPTS.saturating_runs if title.startswith("saturating") else OPTS.runs):
                 for name, start in servers + servers[::-1]:
                     r = measure(name, start, peer_port, workdir, flags)
                     results[name].append(r)
                     loads.append(r["load"])
-                    print(f"  {name:7s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
+                    print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
                           f"(dropped at the server {r['server_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
                           f"mean RTT {r['rtt']:.2f} ms (worst {r['rtt_max']:.0f} ms), probe RTT p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt, load {r['load']:.1f}",
                           flush=True)
-            rows.append((title, median(results["coturn"]), median(results["ours"])))
+            for name in names[1:]:
+                label = title if len(names) == 2 else f"{title} ({name})"
+                rows.append((label, median(results["coturn"]), median(results[name])))
         if not OPTS.no_memory:
             mem = {name: memory(name, start, peer_port, workdir, 500) for name, start in servers}
     finally:
@@ -368,8 +395,8 @@ def main():
               f"| {ratio(o['cpu_us'], c['cpu_us']):.2f} ({o['cpu_us']:.1f} / {c['cpu_us']:.1f} us) |")
     if mem:
         print()
-        print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB; "
-              f"ours RSS +{mem['ours'][0]:.1f} KiB, live heap after GC +{mem['ours'][1]:.1f} KiB")
+        print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB" + "".join(
+              f"; {name} RSS +{mem[name][0]:.1f} KiB, live heap after GC +{mem[name][1]:.1f} KiB" for name in names[1:]))
 
 
 if __name__ == "__main__":
