@@ -5,6 +5,7 @@ allocation of each, and the ratios ours/coturn. Traffic stays on loopback.
 
 Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT] [--no-memory] [--java-opts="..."]
                         [--warm-runs N] [--candidate-jar PATH] [--candidate-args="..."]
+                        [--candidate-java-opts="..."] [--pin SERVER:LOAD]
   --runs N       rounds per scenario (default 3); each round measures coturn, ours, ours, coturn, and the table
                  shows the median of the 2N samples per server
   --saturating-runs N
@@ -23,6 +24,12 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
   --candidate-args="..."
                  extra relay flags for the candidate (e.g. "--turn-threads 1"); the candidate is then the
                  jar under test or, without --candidate-jar, ours with these flags
+  --candidate-java-opts="..."
+                 JVM options for the candidate instead of --java-opts (e.g. another collector)
+  --pin SERVER:LOAD
+                 CPU lists for taskset, e.g. "1:0": every server runs on the cores SERVER, the load generator
+                 (uclient, peer, probe) on the cores LOAD, as on a dedicated relay host; the JVM then sizes its
+                 event loops and collector to the server's cores, coturn its threads to the machine's
 """
 import argparse
 import json
@@ -55,7 +62,14 @@ ARGS.add_argument("--java-opts", default="")
 ARGS.add_argument("--warm-runs", type=int, default=1)
 ARGS.add_argument("--candidate-jar", default="")
 ARGS.add_argument("--candidate-args", default="")
+ARGS.add_argument("--candidate-java-opts", default=None)
+ARGS.add_argument("--pin", default="")
 OPTS = ARGS.parse_args()
+if OPTS.pin and not re.fullmatch(r"[0-9,-]+:[0-9,-]+", OPTS.pin):
+    raise SystemExit(f"--pin wants SERVER:LOAD CPU lists, e.g. 1:0, not {OPTS.pin!r}")
+# Command prefixes that pin the servers and the load generator to their cores (empty: no pinning).
+SERVER_CPUS = ["taskset", "-c", OPTS.pin.split(":")[0]] if OPTS.pin else []
+LOAD_CPUS = ["taskset", "-c", OPTS.pin.split(":")[1]] if OPTS.pin else []
 QUICK = OPTS.quick
 
 # name, uclient flags. -c: one allocation per session (no RTCP twin); -l 170: 170-byte packets;
@@ -170,23 +184,23 @@ def start_coturn(port, workdir):
            "--min-port", "49152", "--max-port", "65535", "--use-auth-secret", "--static-auth-secret", SECRET,
            "--realm", "sprechzimmer", "--allow-loopback-peers", "--no-cli", "--no-tls", "--no-dtls",
            "--log-file", os.path.join(workdir, "coturn.log"), "--pidfile", os.path.join(workdir, "coturn.pid")]
-    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(SERVER_CPUS + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def start_ours(port, workdir, jar=JAR, args=()):
+def start_ours(port, workdir, jar=JAR, args=(), java_opts=None):
     env = dict(os.environ, SPRECHZIMMER_TURN_SECRET=SECRET)
     # The JVM options docs/turn-relay.md recommends for the standalone jar.
-    cmd = ["java", "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"] + shlex.split(OPTS.java_opts) + [
+    cmd = ["java", "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"] + shlex.split(OPTS.java_opts if java_opts is None else java_opts) + [
            "-jar", jar, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
            "--turn-allowed-peers", "127.0.0.0/8", "--turn-rfc5766-channels", "--turn-user-quota", "0",
            "--turn-total-quota", "0", "--admin-port", str(free_port())] + list(args)
-    return subprocess.Popen(cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "a"), stderr=subprocess.STDOUT)
+    return subprocess.Popen(SERVER_CPUS + cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "a"), stderr=subprocess.STDOUT)
 
 
 def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     """One turnutils_uclient run. Throughput and server CPU cover the transmit phase only: from uclient's
     "Total connect time" line (all sessions allocated, channels bound) to its end."""
-    cmd = ["stdbuf", "-oL", "turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1",
+    cmd = LOAD_CPUS + ["stdbuf", "-oL", "turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1",
            "-r", str(peer_port), "-L", local] + flags + ["127.0.0.1"]
     load = os.getloadavg()[0]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
@@ -202,7 +216,7 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         peak = max(peak, rss_kib(pid))
         if transmit_start is None and "Total connect time" in line:
             transmit_start, cpu_start = time.time(), cpu_seconds(pid)
-            probe = subprocess.Popen([sys.executable, PROBE, str(port), str(peer_port), SECRET], stdout=subprocess.PIPE, text=True)
+            probe = subprocess.Popen(LOAD_CPUS + [sys.executable, PROBE, str(port), str(peer_port), SECRET], stdout=subprocess.PIPE, text=True)
     p.wait()
     transmit_end, cpu_end = time.time(), cpu_seconds(pid)
     probed = stop_probe(probe) if transmit_start is not None else {}
@@ -277,8 +291,9 @@ def measure(name, start, peer_port, workdir, flags):
             try:
                 uclient(port, peer_port, warm_flags, proc.pid, local)
             except RuntimeError as e:
-                # Seen once with coturn on a fresh start: uclient's own "channel bind: error 400 (same channel
-                # number with different peer)". A warm-up that stopped early still warmed; the measurement goes on.
+                # Seen with both servers on a fresh start, now and then: a channel bind of uclient's refused with 400
+                # (coturn: "same channel number with different peer"; cause in uclient not traced). A warm-up that
+                # stopped early still warmed; the measurement goes on.
                 print(f"  {name}: warm-up failed, going on ({str(e).splitlines()[-1]})", flush=True)
         time.sleep(1)
         try:
@@ -304,7 +319,7 @@ def memory(name, start, peer_port, workdir, sessions):
         java = name != "coturn"
         idle_rss = rss_kib(proc.pid)
         idle_heap = heap_used_after_gc_kib(proc.pid) if java else 0
-        cmd = ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port),
+        cmd = LOAD_CPUS + ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port),
                "-m", str(sessions), "-n", "100", "-l", "170", "-z", "100", "-c", "127.0.0.1"]
         p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         peak_rss = peak_heap = 0
@@ -341,20 +356,21 @@ def main():
         raise SystemExit(f"missing {JAR}: mvn -pl turn-relay -am package -DskipTests")
     workdir = tempfile.mkdtemp(prefix="turn-bench-")
     peer_port = free_port()
-    peer = subprocess.Popen(["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peer = subprocess.Popen(LOAD_CPUS + ["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     servers = [("coturn", start_coturn), ("ours", start_ours)]
-    if OPTS.candidate_jar or OPTS.candidate_args:
+    if OPTS.candidate_jar or OPTS.candidate_args or OPTS.candidate_java_opts is not None:
         jar, args = OPTS.candidate_jar or JAR, shlex.split(OPTS.candidate_args)
         if not os.path.exists(jar):
             raise SystemExit(f"missing candidate jar {jar}")
-        servers.append(("candidate", lambda port, workdir: start_ours(port, workdir, jar, args)))
+        servers.append(("candidate", lambda port, workdir: start_ours(port, workdir, jar, args, OPTS.candidate_java_opts)))
     names = [name for name, _ in servers]
     rows = []
     loads = []
     mem = None
     try:
         version = subprocess.run(["turnserver", "--version"], capture_output=True, text=True).stdout.strip()
-        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; coturn {version}; {OPTS.runs} rounds "
+        pinned = f"; servers on cores {SERVER_CPUS[-1]}, load generator on {LOAD_CPUS[-1]}" if OPTS.pin else ""
+        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}{pinned}; coturn {version}; {OPTS.runs} rounds "
               f"of {', '.join(names + names[::-1])} per scenario; medians", flush=True)
         # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
         # put on the machine drifts as little as possible between the two. Order A B B A per round: a load that
