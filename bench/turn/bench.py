@@ -25,7 +25,8 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
                  extra relay flags for the candidate (e.g. "--turn-threads 1"); the candidate is then the
                  jar under test or, without --candidate-jar, ours with these flags
   --candidate-java-opts="..."
-                 JVM options for the candidate instead of --java-opts (e.g. another collector)
+                 JVM options for the candidate instead of --java-opts; another collector replaces the Parallel
+                 one, e.g. "-XX:-UseParallelGC -XX:+UseZGC"
   --pin SERVER:LOAD
                  CPU lists for taskset, e.g. "1:0": every server runs on the cores SERVER, the load generator
                  (uclient, peer, probe) on the cores LOAD, as on a dedicated relay host; the JVM then sizes its
@@ -197,11 +198,17 @@ def start_ours(port, workdir, jar=JAR, args=(), java_opts=None):
     return subprocess.Popen(SERVER_CPUS + cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "a"), stderr=subprocess.STDOUT)
 
 
+def uclient_cmd(port, peer_port, *wrapper):
+    """turnutils_uclient with our credentials and the echoing peer, on the load generator's cores; `wrapper`
+    (e.g. stdbuf) goes between the pinning and uclient."""
+    return LOAD_CPUS + list(wrapper) + ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench",
+                                        "-e", "127.0.0.1", "-r", str(peer_port)]
+
+
 def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     """One turnutils_uclient run. Throughput and server CPU cover the transmit phase only: from uclient's
     "Total connect time" line (all sessions allocated, channels bound) to its end."""
-    cmd = LOAD_CPUS + ["stdbuf", "-oL", "turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1",
-           "-r", str(peer_port), "-L", local] + flags + ["127.0.0.1"]
+    cmd = uclient_cmd(port, peer_port, "stdbuf", "-oL") + ["-L", local] + flags + ["127.0.0.1"]
     load = os.getloadavg()[0]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
     killer = threading.Timer(300, p.kill)
@@ -319,8 +326,7 @@ def memory(name, start, peer_port, workdir, sessions):
         java = name != "coturn"
         idle_rss = rss_kib(proc.pid)
         idle_heap = heap_used_after_gc_kib(proc.pid) if java else 0
-        cmd = LOAD_CPUS + ["turnutils_uclient", "-p", str(port), "-W", SECRET, "-u", "bench", "-e", "127.0.0.1", "-r", str(peer_port),
-               "-m", str(sessions), "-n", "100", "-l", "170", "-z", "100", "-c", "127.0.0.1"]
+        cmd = uclient_cmd(port, peer_port) + ["-m", str(sessions), "-n", "100", "-l", "170", "-z", "100", "-c", "127.0.0.1"]
         p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         peak_rss = peak_heap = 0
         while p.poll() is None:
