@@ -190,8 +190,9 @@ def start_coturn(port, workdir):
 
 def start_ours(port, workdir, jar=JAR, args=(), java_opts=None):
     env = dict(os.environ, SPRECHZIMMER_TURN_SECRET=SECRET)
-    # The JVM options docs/turn-relay.md recommends for the standalone jar.
-    cmd = ["java", "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"] + shlex.split(OPTS.java_opts if java_opts is None else java_opts) + [
+    extra = OPTS.java_opts if java_opts is None else java_opts
+    # The JVM options docs/turn-relay.md recommends for the standalone jar, then the run's own.
+    cmd = ["java", "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"] + shlex.split(extra) + [
            "-jar", jar, "--turn-listen-ip", "127.0.0.1", "--turn-port", str(port),
            "--turn-allowed-peers", "127.0.0.0/8", "--turn-rfc5766-channels", "--turn-user-quota", "0",
            "--turn-total-quota", "0", "--admin-port", str(free_port())] + list(args)
