@@ -113,6 +113,21 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
+def compiler_cpu_seconds(pid):
+    """utime + stime of the JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"); 0 for coturn."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                head, fields = f.read().rsplit(")", 1)
+        except OSError:
+            continue  # the thread ended
+        if "CompilerThre" in head:
+            fields = fields.split()
+            total += int(fields[11]) + int(fields[12])
+    return total / CLK_TCK
+
+
 def udp_rcvbuf_errors():
     """Datagrams the kernel dropped system-wide for a full receive buffer (/proc/net/snmp Udp: RcvbufErrors)."""
     with open("/proc/net/snmp") as f:
@@ -223,10 +238,10 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         lines.append(line)
         peak = max(peak, rss_kib(pid))
         if transmit_start is None and "Total connect time" in line:
-            transmit_start, cpu_start = time.time(), cpu_seconds(pid)
+            transmit_start, cpu_start, jit_start = time.time(), cpu_seconds(pid), compiler_cpu_seconds(pid)
             probe = subprocess.Popen(LOAD_CPUS + [sys.executable, PROBE, str(port), str(peer_port), SECRET], stdout=subprocess.PIPE, text=True)
     p.wait()
-    transmit_end, cpu_end = time.time(), cpu_seconds(pid)
+    transmit_end, cpu_end, jit_end = time.time(), cpu_seconds(pid), compiler_cpu_seconds(pid)
     probed = stop_probe(probe) if transmit_start is not None else {}
     killer.cancel()
     watch.stop()
@@ -251,10 +266,13 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         # uclient measures round trips in whole milliseconds; the worst one shows pauses (e.g. garbage collection).
         "rtt_max": float(r.group(2)) if r and r.group(2) else float("nan"),
         # The probe's round trips, timed to the microsecond, one more session among uclient's.
+        "probe_mean": probed.get("mean_ms", float("nan")),
         "probe_p50": probed.get("p50_ms", float("nan")), "probe_p99": probed.get("p99_ms", float("nan")),
         # Server CPU time (all threads) during the transmit phase per packet that made the round trip
         # client -> relay -> peer -> relay -> client (two relayed datagrams).
         "cpu_us": cpu * 1e6 / max(1, recv), "cpu_s": cpu, "load": load,
+        # Of that, the JVM's JIT compiler threads (ours only): compiling, not relaying.
+        "jit_s": jit_end - jit_start, "jit_us": (jit_end - jit_start) * 1e6 / max(1, recv),
         # Where lost datagrams were dropped, in per cent of those sent: at the server's sockets, or elsewhere
         # (uclient's and the peer's sockets: the load generator, sharing the cores, fell behind).
         "server_drop": 100.0 * watch.total() / max(1, sent),
@@ -342,7 +360,7 @@ def memory(name, start, peer_port, workdir, sessions):
 
 def median(runs):
     # A failed probe leaves NaN in its fields; the median is over the samples that have a value.
-    return {k: statistics.median([r[k] for r in runs if not math.isnan(r[k])] or [float("nan")]) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_p50", "probe_p99")}
+    return {k: statistics.median([r[k] for r in runs if not math.isnan(r[k])] or [float("nan")]) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_mean", "probe_p50", "probe_p99", "jit_us")}
 
 
 def stop(proc):
@@ -394,7 +412,7 @@ def main():
                     loads.append(r["load"])
                     print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
                           f"(dropped at the server {r['server_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
-                          f"mean RTT {r['rtt']:.2f} ms (worst {r['rtt_max']:.0f} ms), probe RTT p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt, load {r['load']:.1f}",
+                          f"mean RTT {r['rtt']:.2f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s), load {r['load']:.1f}",
                           flush=True)
             for name in names[1:]:
                 label = title if len(names) == 2 else f"{title} ({name})"
@@ -409,17 +427,18 @@ def main():
         print(f"load average (1 min) at the start of the measured runs: median {statistics.median(loads):.1f}, "
               f"min {min(loads):.1f}, max {max(loads):.1f}")
         print()
-    print("| scenario | throughput ours/coturn | loss ours vs coturn | of which dropped at the server | mean RTT ours/coturn | worst RTT ours vs coturn | probe RTT p50 ours/coturn | probe RTT p99 ours/coturn | CPU per packet ours/coturn |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| scenario | throughput ours/coturn | loss ours vs coturn | of which dropped at the server | mean RTT ours/coturn | worst RTT ours vs coturn | probe RTT mean ours/coturn | probe RTT p50 ours/coturn | probe RTT p99 ours/coturn | CPU per packet ours/coturn (ours' JIT compiler) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for title, c, o in rows:
         print(f"| {title} | {ratio(o['pps'], c['pps']):.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) "
               f"| {o['loss']:.3f} % vs {c['loss']:.3f} % "
               f"| {o['server_drop']:.3f} % vs {c['server_drop']:.3f} % "
               f"| {ratio(o['rtt'], c['rtt']):.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) "
               f"| {o['rtt_max']:.0f} vs {c['rtt_max']:.0f} ms "
+              f"| {ratio(o['probe_mean'], c['probe_mean']):.2f} ({o['probe_mean']:.3f} / {c['probe_mean']:.3f} ms) "
               f"| {ratio(o['probe_p50'], c['probe_p50']):.2f} ({o['probe_p50']:.3f} / {c['probe_p50']:.3f} ms) "
               f"| {ratio(o['probe_p99'], c['probe_p99']):.2f} ({o['probe_p99']:.3f} / {c['probe_p99']:.3f} ms) "
-              f"| {ratio(o['cpu_us'], c['cpu_us']):.2f} ({o['cpu_us']:.1f} / {c['cpu_us']:.1f} us) |")
+              f"| {ratio(o['cpu_us'], c['cpu_us']):.2f} ({o['cpu_us']:.1f} / {c['cpu_us']:.1f} us; {o['jit_us']:.1f} us) |")
     if mem:
         print()
         print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB" + "".join(
