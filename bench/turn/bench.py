@@ -68,6 +68,8 @@ ARGS.add_argument("--pin", default="")
 OPTS = ARGS.parse_args()
 if OPTS.pin and not re.fullmatch(r"[0-9,-]+:[0-9,-]+", OPTS.pin):
     raise SystemExit(f"--pin wants SERVER:LOAD CPU lists, e.g. 1:0, not {OPTS.pin!r}")
+if not 0 <= OPTS.warm_runs <= 200:
+    raise SystemExit(f"--warm-runs wants 0 to 200 (each warm run has a local address of its own), not {OPTS.warm_runs}")
 # Command prefixes that pin the servers and the load generator to their cores (empty: no pinning).
 SERVER_CPUS = ["taskset", "-c", OPTS.pin.split(":")[0]] if OPTS.pin else []
 LOAD_CPUS = ["taskset", "-c", OPTS.pin.split(":")[1]] if OPTS.pin else []
@@ -301,10 +303,9 @@ def heap_used_after_gc_kib(pid):
 # The same warm-up for both servers before every measurement (coturn needs none, it does it no harm): a short
 # saturating run, then --warm-runs unmeasured runs of the scenario itself. The saturating run alone left the JIT
 # compiling through the measured run (C2 took 0.3-0.5 s of ours' 1.7-2.0 s CPU at 100 sessions). The scenario's
-# warm runs come from another local address: uclient leaves its allocations to expire, and a 5-tuple reused from
-# them would be refused (437).
+# warm runs come from other local addresses, one each (127.0.0.2, 127.0.0.3, ...): uclient leaves its allocations
+# to expire, and a 5-tuple reused from them would be refused (437).
 WARM_UP = ["-m", "20", "-n", "1000" if QUICK else "3000", "-l", "170", "-z", "0", "-c"]
-WARM_LOCAL = "127.0.0.2"
 
 
 def measure(name, start, peer_port, workdir, flags):
@@ -313,7 +314,8 @@ def measure(name, start, peer_port, workdir, flags):
     proc = start(port, workdir)
     try:
         wait_udp_answer(port)
-        for warm_flags, local in [(WARM_UP, "127.0.0.1")] + [(flags, WARM_LOCAL)] * OPTS.warm_runs:
+        warm_runs = [(flags, f"127.0.0.{2 + i}") for i in range(OPTS.warm_runs)]
+        for warm_flags, local in [(WARM_UP, "127.0.0.1")] + warm_runs:
             try:
                 uclient(port, peer_port, warm_flags, proc.pid, local)
             except RuntimeError as e:
