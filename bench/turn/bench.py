@@ -108,11 +108,17 @@ def rss_kib(pid):
     return 0
 
 
+def stat_ticks(path):
+    """(command name, utime + stime in clock ticks) from a /proc stat file (fields 2, 14 and 15)."""
+    with open(path) as f:
+        head, rest = f.read().rsplit(")", 1)  # the command name may hold spaces and parentheses
+    fields = rest.split()
+    return head.split("(", 1)[1], int(fields[11]) + int(fields[12])
+
+
 def cpu_seconds(pid):
-    """utime + stime of all threads of the process so far (/proc/<pid>/stat fields 14 and 15)."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()  # the command name may hold spaces; fields after it
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+    """utime + stime of all threads of the process so far."""
+    return stat_ticks(f"/proc/{pid}/stat")[1] / CLK_TCK
 
 
 def compiler_cpu_seconds(pid):
@@ -120,13 +126,11 @@ def compiler_cpu_seconds(pid):
     total = 0
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
-            with open(f"/proc/{pid}/task/{task}/stat") as f:
-                head, fields = f.read().rsplit(")", 1)
+            name, ticks = stat_ticks(f"/proc/{pid}/task/{task}/stat")
         except OSError:
             continue  # the thread ended
-        if "CompilerThre" in head:
-            fields = fields.split()
-            total += int(fields[11]) + int(fields[12])
+        if "CompilerThre" in name:
+            total += ticks
     return total / CLK_TCK
 
 
