@@ -15,7 +15,7 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
   --no-memory    skip the memory-per-allocation measurement
   --java-opts="..."  extra JVM options for our relay (e.g. a flight recording while profiling); with "=", as
                  the options start with a dash
-  --warm-runs N  unmeasured runs of each scenario before its measured one (default 1), after a short saturating
+  --warm-runs N  unmeasured runs of each scenario before its measured one (default 3), after a short saturating
                  warm-up; 0 measures what a relay shows in its first seconds, while the JIT still compiles
   --candidate-jar PATH
                  a second build of our relay (a change under test), measured in the same rounds as a third
@@ -60,7 +60,7 @@ ARGS.add_argument("--saturating-runs", type=int, default=5)
 ARGS.add_argument("--only", default="")
 ARGS.add_argument("--no-memory", action="store_true")
 ARGS.add_argument("--java-opts", default="")
-ARGS.add_argument("--warm-runs", type=int, default=1)
+ARGS.add_argument("--warm-runs", type=int, default=3)
 ARGS.add_argument("--candidate-jar", default="")
 ARGS.add_argument("--candidate-args", default="")
 ARGS.add_argument("--candidate-java-opts", default=None)
@@ -144,45 +144,44 @@ def udp_rcvbuf_errors():
 class ServerDrops:
     """Counts the datagrams dropped at the server's own UDP sockets (a full receive buffer: the server did not
     read fast enough), as opposed to drops at uclient's or the peer's sockets (the load generator did not keep up).
-    Polls /proc/net/udp{,6} for the drop counters of the sockets the server process holds; relay sockets close at
-    the end of a run, so a socket counts with the highest value seen while it was open."""
+    Reads the drop counters of the sockets the server process holds from /proc/net/udp{,6}: once before the run
+    (sockets of earlier runs count from there, new ones from zero) and when uclient prints its totals, before it
+    exits (coturn closes some of a client's sockets soon after). Never during the transmit phase: one reading walks
+    the server's file descriptors and the kernel's socket table, 41 ms of CPU with 3,500 sockets; polling every
+    0.1 s, as this did until 2026-12-06, took that from the two cores under test."""
 
     def __init__(self, pid):
         self.pid = pid
-        self.per_socket = {}
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self.poll, daemon=True)
+        self.baseline = self.counters()
+        self.last = dict(self.baseline)
 
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.done.set()
-        self.thread.join()
+    def read(self):
+        for inode, drops in self.counters().items():
+            self.last[inode] = max(self.last.get(inode, 0), drops)
 
     def total(self):
-        return sum(self.per_socket.values())
+        return sum(max(0, drops - self.baseline.get(inode, 0)) for inode, drops in self.last.items())
 
-    def poll(self):
-        while not self.done.wait(0.1):
-            try:
-                mine = set()
-                for fd in os.listdir(f"/proc/{self.pid}/fd"):
-                    try:
-                        link = os.readlink(f"/proc/{self.pid}/fd/{fd}")
-                    except OSError:
-                        continue
-                    if link.startswith("socket:["):
-                        mine.add(link[8:-1])
-                for table in ("/proc/net/udp", "/proc/net/udp6"):
-                    with open(table) as f:
-                        for line in f.readlines()[1:]:
-                            fields = line.split()
-                            if fields[9] in mine:
-                                self.per_socket[fields[9]] = max(self.per_socket.get(fields[9], 0), int(fields[-1]))
-            except OSError:
-                pass
+    def counters(self):
+        found = {}
+        try:
+            mine = set()
+            for fd in os.listdir(f"/proc/{self.pid}/fd"):
+                try:
+                    link = os.readlink(f"/proc/{self.pid}/fd/{fd}")
+                except OSError:
+                    continue
+                if link.startswith("socket:["):
+                    mine.add(link[8:-1])
+            for table in ("/proc/net/udp", "/proc/net/udp6"):
+                with open(table) as f:
+                    for line in f.readlines()[1:]:
+                        fields = line.split()
+                        if fields[9] in mine:
+                            found[fields[9]] = int(fields[-1])
+        except OSError:
+            pass
+        return found
 
 
 def wait_udp_answer(port, timeout=30):
@@ -227,6 +226,10 @@ def uclient_cmd(port, peer_port, *wrapper):
                                         "-e", "127.0.0.1", "-r", str(peer_port)]
 
 
+# uclient's last totals line, printed when it has stopped sending, before it exits.
+TOTALS = re.compile(r"start_mclient: tot_send_msgs=\d+, tot_recv_msgs=\d+\s*$")
+
+
 def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     """One turnutils_uclient run. Throughput and server CPU cover the transmit phase only: from uclient's
     "Total connect time" line (all sessions allocated, channels bound) to its end."""
@@ -237,7 +240,7 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     killer.start()
     peak = rss_kib(pid)
     drops_before = udp_rcvbuf_errors()
-    watch = ServerDrops(pid).start()
+    watch = ServerDrops(pid)
     lines = []
     transmit_start = cpu_start = None
     for line in p.stdout:
@@ -246,11 +249,13 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         if transmit_start is None and "Total connect time" in line:
             transmit_start, cpu_start, jit_start = time.time(), cpu_seconds(pid), compiler_cpu_seconds(pid)
             probe = subprocess.Popen(LOAD_CPUS + [sys.executable, PROBE, str(port), str(peer_port), SECRET], stdout=subprocess.PIPE, text=True)
+        elif TOTALS.search(line):
+            watch.read()
     p.wait()
     transmit_end, cpu_end, jit_end = time.time(), cpu_seconds(pid), compiler_cpu_seconds(pid)
     probed = stop_probe(probe) if transmit_start is not None else {}
     killer.cancel()
-    watch.stop()
+    watch.read()
     dropped_total = udp_rcvbuf_errors() - drops_before
     text = "".join(lines)
     sent = recv = sent_bytes = recv_bytes = None
@@ -418,7 +423,7 @@ def main():
                     loads.append(r["load"])
                     print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
                           f"(dropped at the server {r['server_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
-                          f"mean RTT {r['rtt']:.2f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s), load {r['load']:.1f}",
+                          f"mean RTT {r['rtt']:.3f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s), load {r['load']:.1f}",
                           flush=True)
             for name in names[1:]:
                 label = title if len(names) == 2 else f"{title} ({name})"
@@ -439,7 +444,7 @@ def main():
         print(f"| {title} | {ratio(o['pps'], c['pps']):.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) "
               f"| {o['loss']:.3f} % vs {c['loss']:.3f} % "
               f"| {o['server_drop']:.3f} % vs {c['server_drop']:.3f} % "
-              f"| {ratio(o['rtt'], c['rtt']):.2f} ({o['rtt']:.2f} / {c['rtt']:.2f} ms) "
+              f"| {ratio(o['rtt'], c['rtt']):.2f} ({o['rtt']:.3f} / {c['rtt']:.3f} ms) "
               f"| {o['rtt_max']:.0f} vs {c['rtt_max']:.0f} ms "
               f"| {ratio(o['probe_mean'], c['probe_mean']):.2f} ({o['probe_mean']:.3f} / {c['probe_mean']:.3f} ms) "
               f"| {ratio(o['probe_p50'], c['probe_p50']):.2f} ({o['probe_p50']:.3f} / {c['probe_p50']:.3f} ms) "
