@@ -235,12 +235,12 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     "Total connect time" line (all sessions allocated, channels bound) to its end."""
     cmd = uclient_cmd(port, peer_port, "stdbuf", "-oL") + ["-L", local] + flags + ["127.0.0.1"]
     load = os.getloadavg()[0]
+    drops_before = udp_rcvbuf_errors()
+    watch = ServerDrops(pid)  # its first reading before uclient starts
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
     killer = threading.Timer(300, p.kill)
     killer.start()
     peak = rss_kib(pid)
-    drops_before = udp_rcvbuf_errors()
-    watch = ServerDrops(pid)
     lines = []
     transmit_start = cpu_start = None
     for line in p.stdout:
