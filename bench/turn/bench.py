@@ -10,7 +10,8 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
                  shows the median of the 2N samples per server
   --saturating-runs N
                  rounds of the saturating scenario (default 5): its samples scatter most, because on a small
-                 machine the load generator, the peer and the server compete for the same cores
+                 machine the load generator, the peer and the server compete for the same cores, and its
+                 throughput (the best second) depends on how uclient's randomly started sessions overlap
   --only TEXT    only the scenarios whose title contains TEXT (e.g. "500", "saturating")
   --no-memory    skip the memory-per-allocation measurement
   --java-opts="..."  extra JVM options for our relay (e.g. a flight recording while profiling); with "=", as
@@ -141,44 +142,48 @@ def udp_rcvbuf_errors():
     return int(udp[1][udp[0].index("RcvbufErrors")])
 
 
-class ServerDrops:
-    """Counts the datagrams dropped at the server's own UDP sockets (a full receive buffer: the server did not
-    read fast enough), as opposed to drops at uclient's or the peer's sockets (the load generator did not keep up).
-    Reads the drop counters of the sockets the server process holds from /proc/net/udp{,6}: once before the run
-    (sockets of earlier runs count from there, new ones from zero) and when uclient prints its totals, before it
-    exits (coturn closes some of a client's sockets soon after). Never during the transmit phase: one reading walks
-    the server's file descriptors and the kernel's socket table, 41 ms of CPU with 3,500 sockets; polling every
-    0.1 s, as this did until 2026-12-06, took that from the two cores under test."""
+class SocketDrops:
+    """Counts the datagrams dropped at the UDP sockets of some processes (a full receive buffer: the process did
+    not read fast enough): the server's own, as opposed to the load generator's (the echoing peer's one socket,
+    uclient's). Reads the drop counters of the sockets each process holds from /proc/net/udp{,6}: once before the
+    run (sockets of earlier runs count from there, new ones from zero) and when uclient prints its totals, before
+    it exits (coturn closes some of a client's sockets soon after). Never during the transmit phase: one reading
+    walks the processes' file descriptors and the kernel's socket table, 41 ms of CPU with 3,500 sockets; polling
+    every 0.1 s, as this did until 2026-12-06, took that from the two cores under test."""
 
-    def __init__(self, pid):
-        self.pid = pid
+    def __init__(self, *pids):
+        self.pids = pids
         self.baseline = self.counters()
-        self.last = dict(self.baseline)
+        self.last = {pid: dict(found) for pid, found in self.baseline.items()}
 
     def read(self):
-        for inode, drops in self.counters().items():
-            self.last[inode] = max(self.last.get(inode, 0), drops)
+        for pid, found in self.counters().items():
+            for inode, drops in found.items():
+                self.last[pid][inode] = max(self.last[pid].get(inode, 0), drops)
 
-    def total(self):
-        return sum(max(0, drops - self.baseline.get(inode, 0)) for inode, drops in self.last.items())
+    def total(self, pid):
+        base = self.baseline[pid]
+        return sum(max(0, drops - base.get(inode, 0)) for inode, drops in self.last[pid].items())
 
     def counters(self):
-        found = {}
+        """{pid: {socket inode: drops}}"""
+        found = {pid: {} for pid in self.pids}
+        owner = {}
         try:
-            mine = set()
-            for fd in os.listdir(f"/proc/{self.pid}/fd"):
-                try:
-                    link = os.readlink(f"/proc/{self.pid}/fd/{fd}")
-                except OSError:
-                    continue
-                if link.startswith("socket:["):
-                    mine.add(link[8:-1])
+            for pid in self.pids:
+                for fd in os.listdir(f"/proc/{pid}/fd"):
+                    try:
+                        link = os.readlink(f"/proc/{pid}/fd/{fd}")
+                    except OSError:
+                        continue
+                    if link.startswith("socket:["):
+                        owner[link[8:-1]] = pid
             for table in ("/proc/net/udp", "/proc/net/udp6"):
                 with open(table) as f:
                     for line in f.readlines()[1:]:
                         fields = line.split()
-                        if fields[9] in mine:
-                            found[fields[9]] = int(fields[-1])
+                        if fields[9] in owner:
+                            found[owner[fields[9]]][fields[9]] = int(fields[-1])
         except OSError:
             pass
         return found
@@ -226,8 +231,23 @@ def uclient_cmd(port, peer_port, *wrapper):
                                         "-e", "127.0.0.1", "-r", str(peer_port)]
 
 
+# The echoing peer (turnutils_peer, one socket for all sessions), started by main().
+PEER_PID = None
+
 # uclient's last totals line, printed when it has stopped sending, before it exits.
 TOTALS = re.compile(r"start_mclient: tot_send_msgs=\d+, tot_recv_msgs=\d+\s*$")
+# uclient's statistics line, printed once a second during the transmit phase (its 1 s timer).
+EVERY_SECOND = re.compile(r"start_mclient: msz=\d+, tot_send_msgs=\d+, tot_recv_msgs=(\d+),")
+
+
+def peak_second(counts):
+    """The most packets received in one second: from uclient's once-a-second totals (arrival time, packets
+    received so far), over consecutive lines 0.5-1.5 s apart (two lines read together after a delay of this
+    script's are skipped). The saturating scenario's throughput: uclient starts each session 1-6 s after the
+    connect phase at random and, after any loss, waits 10 s (its STOPPING_TIME) for the missing answers before it
+    exits, so packets over the whole transmit phase halve whenever a single datagram is lost."""
+    rates = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(counts, counts[1:]) if 0.5 <= b[0] - a[0] <= 1.5]
+    return max(rates, default=float("nan"))
 
 
 def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
@@ -236,16 +256,20 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     cmd = uclient_cmd(port, peer_port, "stdbuf", "-oL") + ["-L", local] + flags + ["127.0.0.1"]
     load = os.getloadavg()[0]
     drops_before = udp_rcvbuf_errors()
-    watch = ServerDrops(pid)  # its first reading before uclient starts
+    watch = SocketDrops(pid, PEER_PID)  # its first reading before uclient starts
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
     killer = threading.Timer(300, p.kill)
     killer.start()
     peak = rss_kib(pid)
     lines = []
     transmit_start = cpu_start = None
+    counts = []  # (arrival time, packets received so far) from uclient's once-a-second lines
     for line in p.stdout:
         lines.append(line)
         peak = max(peak, rss_kib(pid))
+        every_second = EVERY_SECOND.search(line)
+        if every_second:
+            counts.append((time.time(), int(every_second.group(1))))
         if transmit_start is None and "Total connect time" in line:
             transmit_start, cpu_start, jit_start = time.time(), cpu_seconds(pid), compiler_cpu_seconds(pid)
             probe = subprocess.Popen(LOAD_CPUS + [sys.executable, PROBE, str(port), str(peer_port), SECRET], stdout=subprocess.PIPE, text=True)
@@ -271,7 +295,7 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
     cpu = cpu_end - cpu_start
     return {
         "sent": sent, "recv": recv, "seconds": seconds,
-        "pps": recv / seconds, "mbps": recv_bytes * 8 / seconds / 1e6,
+        "pps": recv / seconds, "mbps": recv_bytes * 8 / seconds / 1e6, "peak_pps": peak_second(counts),
         "loss": float(l.group(2)) if l else 100.0 * (sent - recv) / max(1, sent),
         "rtt": float(r.group(1)) if r else float("nan"), "peak_rss_kib": peak,
         # uclient measures round trips in whole milliseconds; the worst one shows pauses (e.g. garbage collection).
@@ -286,8 +310,9 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         "jit_s": jit_end - jit_start, "jit_us": (jit_end - jit_start) * 1e6 / max(1, recv),
         # Where lost datagrams were dropped, in per cent of those sent: at the server's sockets, or elsewhere
         # (uclient's and the peer's sockets: the load generator, sharing the cores, fell behind).
-        "server_drop": 100.0 * watch.total() / max(1, sent),
-        "other_drop": 100.0 * max(0, dropped_total - watch.total()) / max(1, sent),
+        "server_drop": 100.0 * watch.total(pid) / max(1, sent),
+        "peer_drop": 100.0 * watch.total(PEER_PID) / max(1, sent),
+        "other_drop": 100.0 * max(0, dropped_total - watch.total(pid) - watch.total(PEER_PID)) / max(1, sent),
     }
 
 
@@ -371,7 +396,7 @@ def memory(name, start, peer_port, workdir, sessions):
 
 def median(runs):
     # A failed probe leaves NaN in its fields; the median is over the samples that have a value.
-    return {k: statistics.median([r[k] for r in runs if not math.isnan(r[k])] or [float("nan")]) for k in ("pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "other_drop", "rtt_max", "probe_mean", "probe_p50", "probe_p99", "jit_us")}
+    return {k: statistics.median([r[k] for r in runs if not math.isnan(r[k])] or [float("nan")]) for k in ("pps", "peak_pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "peer_drop", "other_drop", "rtt_max", "probe_mean", "probe_p50", "probe_p99", "jit_us")}
 
 
 def stop(proc):
@@ -392,7 +417,9 @@ def main():
         raise SystemExit(f"missing {JAR}: mvn -pl turn-relay -am package -DskipTests")
     workdir = tempfile.mkdtemp(prefix="turn-bench-")
     peer_port = free_port()
+    global PEER_PID
     peer = subprocess.Popen(LOAD_CPUS + ["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    PEER_PID = peer.pid
     servers = [("coturn", start_coturn), ("ours", start_ours)]
     if OPTS.candidate_jar or OPTS.candidate_args or OPTS.candidate_java_opts is not None:
         jar, args = OPTS.candidate_jar or JAR, shlex.split(OPTS.candidate_args)
@@ -407,7 +434,7 @@ def main():
         version = subprocess.run(["turnserver", "--version"], capture_output=True, text=True).stdout.strip()
         pinned = f"; servers on cores {SERVER_CPUS[-1]}, load generator on {LOAD_CPUS[-1]}" if OPTS.pin else ""
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}{pinned}; coturn {version}; {OPTS.runs} rounds "
-              f"of {', '.join(names + names[::-1])} per scenario; medians", flush=True)
+              f"({OPTS.saturating_runs} saturated) of {', '.join(names + names[::-1])} per scenario; medians", flush=True)
         # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
         # put on the machine drifts as little as possible between the two. Order A B B A per round: a load that
         # rises or falls during the round hits both servers alike. Medians over the rounds resist the outliers a
@@ -421,8 +448,9 @@ def main():
                     r = measure(name, start, peer_port, workdir, flags)
                     results[name].append(r)
                     loads.append(r["load"])
-                    print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received, loss {r['loss']:.3f} %, "
-                          f"(dropped at the server {r['server_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
+                    print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received over the transmit phase, "
+                          f"{r['peak_pps']:.0f} pkt/s in the best second, loss {r['loss']:.3f} %, "
+                          f"(dropped at the server {r['server_drop']:.3f} %, at the peer {r['peer_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
                           f"mean RTT {r['rtt']:.3f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s), load {r['load']:.1f}",
                           flush=True)
             for name in names[1:]:
@@ -441,7 +469,10 @@ def main():
     print("| scenario | throughput ours/coturn | loss ours vs coturn | of which dropped at the server | mean RTT ours/coturn | worst RTT ours vs coturn | probe RTT mean ours/coturn | probe RTT p50 ours/coturn | probe RTT p99 ours/coturn | CPU per packet ours/coturn (ours' JIT compiler) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for title, c, o in rows:
-        print(f"| {title} | {ratio(o['pps'], c['pps']):.2f} ({o['pps']:.0f} / {c['pps']:.0f} pkt/s) "
+        # Saturated, the best second (see peak_second); paced, packets over the whole transmit phase, which match
+        # the offered load as long as nothing is lost.
+        k, best = ("peak_pps", " in the best second") if title.startswith("saturating") else ("pps", "")
+        print(f"| {title} | {ratio(o[k], c[k]):.2f} ({o[k]:.0f} / {c[k]:.0f} pkt/s{best}) "
               f"| {o['loss']:.3f} % vs {c['loss']:.3f} % "
               f"| {o['server_drop']:.3f} % vs {c['server_drop']:.3f} % "
               f"| {ratio(o['rtt'], c['rtt']):.2f} ({o['rtt']:.3f} / {c['rtt']:.3f} ms) "
