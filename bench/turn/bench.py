@@ -122,17 +122,21 @@ def cpu_seconds(pid):
     return stat_ticks(f"/proc/{pid}/stat")[1] / CLK_TCK
 
 
-def compiler_cpu_seconds(pid):
-    """utime + stime of the JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"); 0 for coturn."""
-    total = 0
+def jvm_cpu_seconds(pid):
+    """(JIT, GC) utime + stime of the JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre") and its
+    collector's threads ("GC Thread#0", ...) plus the VM thread, which runs the collections' safepoints; (0, 0) for
+    coturn. What the JVM spends besides relaying."""
+    jit = gc = 0
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             name, ticks = stat_ticks(f"/proc/{pid}/task/{task}/stat")
         except OSError:
             continue  # the thread ended
         if "CompilerThre" in name:
-            total += ticks
-    return total / CLK_TCK
+            jit += ticks
+        elif name.startswith("GC Thread") or name == "VM Thread":
+            gc += ticks
+    return jit / CLK_TCK, gc / CLK_TCK
 
 
 def udp_rcvbuf_errors():
@@ -271,12 +275,12 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         if every_second:
             counts.append((time.time(), int(every_second.group(1))))
         if transmit_start is None and "Total connect time" in line:
-            transmit_start, cpu_start, jit_start = time.time(), cpu_seconds(pid), compiler_cpu_seconds(pid)
+            transmit_start, cpu_start, jvm_start = time.time(), cpu_seconds(pid), jvm_cpu_seconds(pid)
             probe = subprocess.Popen(LOAD_CPUS + [sys.executable, PROBE, str(port), str(peer_port), SECRET], stdout=subprocess.PIPE, text=True)
         elif TOTALS.search(line):
             watch.read()
     p.wait()
-    transmit_end, cpu_end, jit_end = time.time(), cpu_seconds(pid), compiler_cpu_seconds(pid)
+    transmit_end, cpu_end, jvm_end = time.time(), cpu_seconds(pid), jvm_cpu_seconds(pid)
     probed = stop_probe(probe) if transmit_start is not None else {}
     killer.cancel()
     watch.read()
@@ -307,7 +311,9 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         # client -> relay -> peer -> relay -> client (two relayed datagrams).
         "cpu_us": cpu * 1e6 / max(1, recv), "cpu_s": cpu, "load": load,
         # Of that, the JVM's JIT compiler threads (ours only): compiling, not relaying.
-        "jit_s": jit_end - jit_start, "jit_us": (jit_end - jit_start) * 1e6 / max(1, recv),
+        "jit_s": jvm_end[0] - jvm_start[0], "jit_us": (jvm_end[0] - jvm_start[0]) * 1e6 / max(1, recv),
+        # And its collector (GC threads and the VM thread's safepoints).
+        "gc_s": jvm_end[1] - jvm_start[1],
         # Where lost datagrams were dropped, in per cent of those sent: at the server's sockets, or elsewhere
         # (uclient's and the peer's sockets: the load generator, sharing the cores, fell behind).
         "server_drop": 100.0 * watch.total(pid) / max(1, sent),
@@ -451,7 +457,7 @@ def main():
                     print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received over the transmit phase, "
                           f"{r['peak_pps']:.0f} pkt/s in the best second, loss {r['loss']:.3f} %, "
                           f"(dropped at the server {r['server_drop']:.3f} %, at the peer {r['peer_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
-                          f"mean RTT {r['rtt']:.3f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s), load {r['load']:.1f}",
+                          f"mean RTT {r['rtt']:.3f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s, collector {r['gc_s']:.2f} s), load {r['load']:.1f}",
                           flush=True)
             for name in names[1:]:
                 label = title if len(names) == 2 else f"{title} ({name})"
