@@ -314,8 +314,8 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         "jit_s": jvm_end[0] - jvm_start[0], "jit_us": (jvm_end[0] - jvm_start[0]) * 1e6 / max(1, recv),
         # And its collector (GC threads and the VM thread's safepoints).
         "gc_s": jvm_end[1] - jvm_start[1],
-        # Where lost datagrams were dropped, in per cent of those sent: at the server's sockets, or elsewhere
-        # (uclient's and the peer's sockets: the load generator, sharing the cores, fell behind).
+        # Where lost datagrams were dropped, in per cent of those sent: at the server's sockets, at the echoing
+        # peer's socket, or elsewhere (in practice uclient's sockets): the load generator, sharing the cores, fell behind.
         "server_drop": 100.0 * watch.total(pid) / max(1, sent),
         "peer_drop": 100.0 * watch.total(PEER_PID) / max(1, sent),
         "other_drop": 100.0 * max(0, dropped_total - watch.total(pid) - watch.total(PEER_PID)) / max(1, sent),
