@@ -201,13 +201,15 @@ export async function whiteboard(t) {
     await expectPage(p, 1, 'Seite 1 von 1');
     await expectPainted(p, 'wb-canvas', 'sees the image');
   }));
+  /** @param {{ page: any }} p */
+  const fileOptions = (p) => p.page.getByTestId('wb-files').locator('option');
   // The patient did not open the image, but it must have reached their list before the removal is judged there.
-  await patient.page.getByTestId('wb-files').locator('option').filter({ hasText: imageName }).waitFor({ state: 'attached', timeout: WAIT.ui });
+  await fileOptions(patient).filter({ hasText: imageName }).waitFor({ state: 'attached', timeout: WAIT.ui });
   await doctor.page.getByTestId('wb-remove').click(); // the confirmation is accepted (lib.mjs)
   await Promise.all([patient, late].map(async (p) => {
     await expectPage(p, 1, 'Seite 1 von 2');
-    await p.page.getByTestId('wb-files').locator('option').filter({ hasText: imageName }).waitFor({ state: 'detached', timeout: WAIT.ui });
-    check(await p.page.getByTestId('wb-files').locator('option').count() === 1, `${p.name}: the removed image is gone from the list`);
+    await fileOptions(p).filter({ hasText: imageName }).waitFor({ state: 'detached', timeout: WAIT.ui });
+    check(await fileOptions(p).count() === 1, `${p.name}: the removed image is gone from the list`);
   }));
   step('image shown and removed');
 
