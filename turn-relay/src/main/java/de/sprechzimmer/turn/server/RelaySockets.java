@@ -20,6 +20,7 @@ final class RelaySockets {
 
     ChannelPromise open(EventLoop loop, InetSocketAddress bindAddress, ChannelHandler handler) {
         Channel ch = factory.newChannel();
+        ch.config().setOption(ChannelOption.ALLOCATOR, TurnServer.BUFFERS);
         ch.config().setOption(ChannelOption.SO_RCVBUF, 256 * 1024);
         ch.config().setOption(ChannelOption.SO_SNDBUF, 256 * 1024);
         ch.pipeline().addLast(handler);

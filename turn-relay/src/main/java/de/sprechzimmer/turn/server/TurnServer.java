@@ -10,6 +10,8 @@ import de.sprechzimmer.turn.proto.StreamFrameDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -37,6 +39,14 @@ public final class TurnServer implements AutoCloseable {
     /** Largest UDP datagram read from clients; TURN over UDP stays below the path MTU anyway. */
     static final int MAX_DATAGRAM = 4096;
 
+    /**
+     * The buffers of every TURN socket: Netty's pooled allocator, with a cache per event loop. Netty's default
+     * (adaptive) allocator treats a JVM with at most 512 MiB of heap, as the relay is recommended to run, as short
+     * of memory: it then gets each 32 KiB read buffer of a UDP listener from malloc, zeroed, and frees it again
+     * after every read (docs/turn-relay.md, "the buffer allocator at a 512 MiB heap").
+     */
+    static final ByteBufAllocator BUFFERS = PooledByteBufAllocator.DEFAULT;
+
     private final TurnProcessor processor;
     private final Sessions sessions = new Sessions();
     private final Scheduler scheduler;
@@ -62,6 +72,7 @@ public final class TurnServer implements AutoCloseable {
         int bound = port;
         for (int i = 0; i < sockets; i++) {
             Bootstrap b = new Bootstrap().group(group).channel(Transports.datagramChannel())
+                    .option(ChannelOption.ALLOCATOR, BUFFERS)
                     .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                     .option(ChannelOption.SO_SNDBUF, 4 * 1024 * 1024)
                     .handler(new UdpListener(processor));
@@ -84,6 +95,7 @@ public final class TurnServer implements AutoCloseable {
         Transport transport = tls == null ? Transport.TCP : Transport.TLS;
         ServerBootstrap b = new ServerBootstrap().group(group).channel(Transports.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.ALLOCATOR, BUFFERS)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
