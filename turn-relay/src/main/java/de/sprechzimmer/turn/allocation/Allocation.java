@@ -37,7 +37,7 @@ public final class Allocation {
     private final Map<InetAddress, Permission> permissions = new HashMap<>();
     private final IntObjectHashMap<ChannelBinding> channelsByNumber = new IntObjectHashMap<>(4);
     private final Map<InetSocketAddress, ChannelBinding> channelsByPeer = new HashMap<>();
-    private Instant expires;
+    private long expiresMillis;
     private boolean deleted;
 
     public Allocation(FiveTuple fiveTuple, String username, InetSocketAddress relayed, TransactionId createdBy,
@@ -50,7 +50,7 @@ public final class Allocation {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.maxPermissions = maxPermissions;
-        this.expires = clock.instant().plus(lifetime);
+        this.expiresMillis = clock.millis() + lifetime.toMillis();
         counters.allocations.incrementAndGet();
     }
 
@@ -67,7 +67,7 @@ public final class Allocation {
     }
 
     public Instant expires() {
-        return expires;
+        return Instant.ofEpochMilli(expiresMillis);
     }
 
     /** RFC 8656 §7.2 step 2: a retransmitted Allocate carries the transaction id of the one that created this. */
@@ -75,9 +75,9 @@ public final class Allocation {
         return createdBy.equals(tid);
     }
 
-    /** Checked for every relayed packet, so it compares epoch millis instead of creating an Instant. */
+    /** Checked for every relayed packet, so every expiry here is epoch millis, not an Instant. */
     public boolean expired() {
-        return deleted || expires.toEpochMilli() <= clock.millis();
+        return deleted || expiresMillis <= clock.millis();
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Allocation {
             return Duration.ZERO;
         }
         Duration granted = lifetimes.allocation(requested);
-        expires = clock.instant().plus(granted);
+        expiresMillis = clock.millis() + granted.toMillis();
         return granted;
     }
 
@@ -110,20 +110,40 @@ public final class Allocation {
 
     /** RFC 8656 §9.2: installs or refreshes the permission for {@code peer}'s IP address for 300 s. */
     public void permit(InetAddress peer) {
-        Permission fresh = new Permission(peer, clock.instant().plus(lifetimes.permission()));
-        if (permissions.put(peer, fresh) == null) {
-            if (permissions.size() > maxPermissions) {
-                permissions.remove(peer);
-                throw new StunException(StunError.INSUFFICIENT_CAPACITY, "too many permissions on this allocation");
-            }
-            counters.permissions.incrementAndGet();
+        permission(peer);
+    }
+
+    private Permission permission(InetAddress peer) {
+        long expires = clock.millis() + lifetimes.permission().toMillis();
+        Permission p = permissions.get(peer);
+        if (p != null) {
+            p.extendTo(expires);
+            return p;
         }
+        if (permissions.size() >= maxPermissions) {
+            throw new StunException(StunError.INSUFFICIENT_CAPACITY, "too many permissions on this allocation");
+        }
+        p = new Permission(peer, expires);
+        permissions.put(peer, p);
+        counters.permissions.incrementAndGet();
+        // Bindings to this address may still hold the lapsed permission it replaces (swept since).
+        for (ChannelBinding b : channelsByNumber.values()) {
+            if (b.peer().getAddress().equals(peer)) {
+                b.permission(p);
+            }
+        }
+        return p;
     }
 
     /** Whether a live permission covers {@code peer}'s IP address (the hot path: no allocation). */
     public boolean permitted(InetAddress peer) {
         Permission p = permissions.get(peer);
-        return p != null && p.expires().toEpochMilli() > clock.millis();
+        return p != null && p.liveAt(clock.millis());
+    }
+
+    /** Whether a live permission covers the peer of {@code binding}, one of this allocation's (no lookup). */
+    public boolean permitted(ChannelBinding binding) {
+        return !deleted && binding.permission().liveAt(clock.millis());
     }
 
     /**
@@ -144,8 +164,8 @@ public final class Allocation {
         if (byPeer != null && byPeer.number() != number) {
             throw StunException.badRequest("peer already bound to another channel");
         }
-        permit(peer.getAddress());
-        ChannelBinding fresh = new ChannelBinding(number, peer, clock.instant().plus(lifetimes.channel()));
+        Permission permission = permission(peer.getAddress());
+        ChannelBinding fresh = new ChannelBinding(number, peer, now + lifetimes.channel().toMillis(), permission);
         ChannelBinding old = channelsByNumber.put(number, fresh);
         if (old != null && !old.peer().equals(peer)) {
             channelsByPeer.remove(old.peer()); // an expired binding being reused for another peer
@@ -178,14 +198,14 @@ public final class Allocation {
     public void sweep() {
         long now = clock.millis();
         for (Iterator<Permission> it = permissions.values().iterator(); it.hasNext(); ) {
-            if (it.next().expires().toEpochMilli() <= now) {
+            if (!it.next().liveAt(now)) {
                 it.remove();
                 counters.permissions.decrementAndGet();
             }
         }
         for (Iterator<ChannelBinding> it = channelsByNumber.values().iterator(); it.hasNext(); ) {
             ChannelBinding b = it.next();
-            if (b.expires().toEpochMilli() <= now) {
+            if (!b.liveAt(now)) {
                 it.remove();
                 channelsByPeer.remove(b.peer());
                 counters.channels.decrementAndGet();
@@ -194,7 +214,7 @@ public final class Allocation {
     }
 
     private static ChannelBinding live(ChannelBinding b, long now) {
-        return b != null && b.expires().toEpochMilli() > now ? b : null;
+        return b != null && b.liveAt(now) ? b : null;
     }
 
     @Override

@@ -28,7 +28,7 @@ final class ChannelDataHandler {
             ctx.metrics().dropped(TurnMetrics.Drop.NO_CHANNEL);
             return;
         }
-        if (!s.allocation().permitted(binding.peer().getAddress())) {
+        if (!s.allocation().permitted(binding)) {
             ctx.metrics().dropped(TurnMetrics.Drop.NO_PERMISSION);
             return;
         }

@@ -36,7 +36,9 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             InetSocketAddress peer = packet.sender();
-            if (!s.allocation().permitted(peer.getAddress())) {
+            // One lookup per packet: a channel bound to the peer holds the permission of its address.
+            ChannelBinding binding = s.allocation().channelFor(peer);
+            if (!(binding != null ? s.allocation().permitted(binding) : s.allocation().permitted(peer.getAddress()))) {
                 ctx.metrics().dropped(TurnMetrics.Drop.NO_PERMISSION);
                 return;
             }
@@ -47,7 +49,6 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             ClientLink link = s.link();
-            ChannelBinding binding = s.allocation().channelFor(peer);
             ByteBuf out = binding != null
                     ? ChannelData.encode(link.alloc(), binding.number(), data, link.stream())
                     : DataIndication.encode(link.alloc(), peer, data);

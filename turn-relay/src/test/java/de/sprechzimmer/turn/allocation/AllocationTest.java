@@ -107,6 +107,27 @@ class AllocationTest {
     }
 
     @Test
+    void relayingOverAChannelChecksThePermissionOfItsPeersAddress() {
+        Allocation a = allocation(Lifetimes.RFC8656);
+        a.bind(0x4001, peer);
+        ChannelBinding binding = a.channel(0x4001);
+        assertThat(a.permitted(binding)).isTrue();
+        clock.advance(Duration.ofSeconds(300));
+        assertThat(a.permitted(binding)).isFalse();
+        a.sweep(); // the permission is gone, the channel lives on
+        assertThat(a.permissionCount()).isZero();
+        assertThat(a.channel(0x4001)).isSameAs(binding);
+        a.permit(peer.getAddress()); // a CreatePermission makes a new one: the channel relays again
+        assertThat(a.permitted(binding)).isTrue();
+        clock.advance(Duration.ofSeconds(300));
+        assertThat(a.permitted(binding)).isFalse();
+        a.permit(peer.getAddress()); // refreshed before any sweep
+        assertThat(a.permitted(binding)).isTrue();
+        a.delete();
+        assertThat(a.permitted(binding)).isFalse();
+    }
+
+    @Test
     void conflictingBindingsAreBadRequests() {
         Allocation a = allocation(Lifetimes.RFC8656);
         a.bind(0x4000, peer);
