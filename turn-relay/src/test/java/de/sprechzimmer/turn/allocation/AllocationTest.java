@@ -177,4 +177,38 @@ class AllocationTest {
         assertThatThrownBy(r::run).isInstanceOfSatisfying(StunException.class,
                 e -> assertThat(e.error()).isEqualTo(StunError.BAD_REQUEST));
     }
+
+    @Test
+    void eachPeerTransportAddressFindsItsOwnChannel() throws Exception {
+        Allocation a = allocation(Lifetimes.RFC8656);
+        InetSocketAddress samePortOtherHost = new InetSocketAddress("198.51.100.2", 5000);
+        InetSocketAddress sameHostOtherPort = new InetSocketAddress("198.51.100.1", 5001);
+        InetSocketAddress highOctets = new InetSocketAddress("255.254.253.252", 65535);
+        InetSocketAddress v6 = new InetSocketAddress("2001:db8::1", 5000);
+        a.bind(0x4000, peer);
+        a.bind(0x4001, samePortOtherHost);
+        a.bind(0x4002, sameHostOtherPort);
+        a.bind(0x4003, highOctets);
+        a.bind(0x4004, v6);
+
+        assertThat(a.channelFor(peer).number()).isEqualTo(0x4000);
+        assertThat(a.channelFor(samePortOtherHost).number()).isEqualTo(0x4001);
+        assertThat(a.channelFor(sameHostOtherPort).number()).isEqualTo(0x4002);
+        assertThat(a.channelFor(highOctets).number()).isEqualTo(0x4003);
+        assertThat(a.channelFor(new InetSocketAddress("2001:db8::1", 5000)).number()).isEqualTo(0x4004);
+        // The IPv4-mapped IPv6 form of a peer is that IPv4 peer (Java resolves it to an Inet4Address).
+        InetAddress mapped = InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF,
+                (byte) 198, 51, 100, 1});
+        assertThat(a.channelFor(new InetSocketAddress(mapped, 5000)).number()).isEqualTo(0x4000);
+        assertThat(a.channelFor(new InetSocketAddress("198.51.100.1", 5002))).isNull();
+        assertThat(a.channelFor(new InetSocketAddress("2001:db8::2", 5000))).isNull();
+
+        clock.advance(Duration.ofSeconds(601));
+        a.sweep();
+        assertThat(a.channelFor(peer)).isNull();
+        assertThat(a.channelFor(v6)).isNull();
+        a.bind(0x4000, sameHostOtherPort); // a swept channel number serves another peer
+        assertThat(a.channelFor(sameHostOtherPort).number()).isEqualTo(0x4000);
+        assertThat(a.channelFor(peer)).isNull();
+    }
 }

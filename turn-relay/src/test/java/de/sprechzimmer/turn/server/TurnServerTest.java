@@ -115,6 +115,9 @@ class TurnServerTest {
             assertThat(XorAddress.require(data, AttributeType.XOR_PEER_ADDRESS)).isEqualTo(peer.getLocalSocketAddress());
             assertThat(fx.meter("turn.dropped.packets", "reason", "no_permission")).isEqualTo(1.0);
             assertThat(fx.meter("turn.relayed.packets", "direction", "to_client")).isEqualTo(1.0);
+            assertThat(fx.meter("turn.relayed.bytes", "direction", "to_client")).isEqualTo(12.0);
+            assertThat(fx.meter("turn.relayed.packets", "direction", "to_peer")).isEqualTo(1.0);
+            assertThat(fx.meter("turn.relayed.bytes", "direction", "to_peer")).isEqualTo(10.0);
         }
     }
 
