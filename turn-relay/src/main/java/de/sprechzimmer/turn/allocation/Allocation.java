@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * One allocation's state (RFC 8656 §2.2): its 5-tuple, the username that created it, the relayed address, its
- * expiry, permissions and channel bindings. Every lifetime is an expiry {@link Instant} read against the
- * injected clock; nothing here runs a timer.
+ * expiry, permissions and channel bindings. Every lifetime is an expiry in epoch milliseconds read against the
+ * injected clock ({@link Instant}s only at the API); nothing here runs a timer.
  *
  * <p>Not thread-safe by design: the server confines an allocation to the event loop of its client connection,
  * which also serves its relay socket, so the hot path takes no lock.
@@ -135,7 +135,7 @@ public final class Allocation {
         return p;
     }
 
-    /** Whether a live permission covers {@code peer}'s IP address (the hot path: no allocation). */
+    /** Whether a live permission covers {@code peer}'s IP address (Send indications, peers without a channel). */
     public boolean permitted(InetAddress peer) {
         Permission p = permissions.get(peer);
         return p != null && p.liveAt(clock.millis());

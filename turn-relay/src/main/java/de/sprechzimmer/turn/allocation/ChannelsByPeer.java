@@ -44,7 +44,7 @@ final class ChannelsByPeer {
     }
 
     /** The IPv4 address in the upper 32 of the lower 48 bits, the port in the lowest 16. */
-    static long key(Inet4Address address, int port) {
+    private static long key(Inet4Address address, int port) {
         byte[] b = address.getAddress();
         long ip = (b[0] & 0xFFL) << 24 | (b[1] & 0xFFL) << 16 | (b[2] & 0xFFL) << 8 | (b[3] & 0xFFL);
         return ip << 16 | port;
