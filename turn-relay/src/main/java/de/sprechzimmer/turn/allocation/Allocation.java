@@ -36,7 +36,7 @@ public final class Allocation {
 
     private final Map<InetAddress, Permission> permissions = new HashMap<>();
     private final IntObjectHashMap<ChannelBinding> channelsByNumber = new IntObjectHashMap<>(4);
-    private final ChannelsByPeer channelsByPeer = new ChannelsByPeer();
+    private final TransportAddressMap<ChannelBinding> channelsByPeer = new TransportAddressMap<>();
     private long expiresMillis;
     private boolean deleted;
 

@@ -2,6 +2,7 @@ package de.sprechzimmer.turn.server;
 
 import de.sprechzimmer.turn.allocation.FiveTuple;
 import de.sprechzimmer.turn.allocation.Transport;
+import de.sprechzimmer.turn.allocation.TransportAddressMap;
 import de.sprechzimmer.turn.proto.ChannelData;
 import de.sprechzimmer.turn.proto.StunDecoder;
 import io.netty.buffer.ByteBuf;
@@ -12,9 +13,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Set;
 final class UdpListener extends ChannelInboundHandlerAdapter {
 
     private final TurnProcessor processor;
-    private final Map<InetSocketAddress, RelaySession> sessions = new HashMap<>();
+    private final TransportAddressMap<RelaySession> sessions = new TransportAddressMap<>();
     private final Set<InetSocketAddress> allocating = new HashSet<>();
     private Channel channel;
     private InetSocketAddress local;
@@ -67,7 +66,7 @@ final class UdpListener extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        for (RelaySession s : sessions.values().toArray(RelaySession[]::new)) {
+        for (RelaySession s : sessions.values()) {
             s.close();
         }
         super.channelInactive(ctx);
