@@ -3,9 +3,8 @@ package de.sprechzimmer.turn.server;
 import de.sprechzimmer.turn.allocation.ChannelBinding;
 import de.sprechzimmer.turn.proto.ChannelData;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.socket.DatagramPacket;
 
-/** ChannelData from the client (RFC 8656 §12.6), relayed as a slice of the received buffer: no copy. */
+/** ChannelData from the client (RFC 8656 §12.6), relayed straight from the received buffer: no copy. */
 final class ChannelDataHandler {
 
     private ChannelDataHandler() {
@@ -36,8 +35,10 @@ final class ChannelDataHandler {
             ctx.metrics().dropped(TurnMetrics.Drop.BANDWIDTH);
             return;
         }
+        if (!s.peers().send(buf, buf.readerIndex() + ChannelData.HEADER_LENGTH, length, binding.peer())) {
+            ctx.metrics().dropped(TurnMetrics.Drop.UNSENT);
+            return;
+        }
         ctx.metrics().relayed(TurnMetrics.Direction.TO_PEER, length);
-        ByteBuf payload = buf.retainedSlice(buf.readerIndex() + ChannelData.HEADER_LENGTH, length);
-        s.relay().writeAndFlush(new DatagramPacket(payload, binding.peer()), s.relay().voidPromise());
     }
 }

@@ -15,6 +15,7 @@ final class RelaySession {
     private final Allocation allocation;
     private final ClientLink link;
     private final Channel relay;
+    private final PeerSender peers;
     private final InetSocketAddress advertised;
     private final Bandwidth toPeer;
     private final Bandwidth toClient;
@@ -26,6 +27,7 @@ final class RelaySession {
         this.allocation = allocation;
         this.link = link;
         this.relay = relay;
+        this.peers = new PeerSender(relay);
         this.advertised = advertised;
         this.toPeer = toPeer;
         this.toClient = toClient;
@@ -42,6 +44,11 @@ final class RelaySession {
 
     Channel relay() {
         return relay;
+    }
+
+    /** Sends datagrams to peers from the relay socket. */
+    PeerSender peers() {
+        return peers;
     }
 
     /** The XOR-RELAYED-ADDRESS clients see (the external address behind 1:1 NAT). */

@@ -5,8 +5,7 @@ import de.sprechzimmer.turn.proto.RawAttribute;
 import de.sprechzimmer.turn.proto.StunException;
 import de.sprechzimmer.turn.proto.StunMessage;
 import de.sprechzimmer.turn.proto.XorAddress;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.socket.DatagramPacket;
+import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
@@ -55,7 +54,17 @@ final class SendHandler {
             ctx.metrics().dropped(TurnMetrics.Drop.BANDWIDTH);
             return;
         }
+        // Copied into a pooled direct buffer, so that it leaves in one system call (PeerSender): Netty would copy
+        // a heap buffer into a direct one anyway, on its way through the channel.
+        ByteBuf out = link.alloc().directBuffer(payload.length).writeBytes(payload);
+        try {
+            if (!s.peers().send(out, 0, payload.length, peer)) {
+                ctx.metrics().dropped(TurnMetrics.Drop.UNSENT);
+                return;
+            }
+        } finally {
+            out.release();
+        }
         ctx.metrics().relayed(TurnMetrics.Direction.TO_PEER, payload.length);
-        s.relay().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(payload), peer), s.relay().voidPromise());
     }
 }

@@ -31,7 +31,7 @@ public final class TurnMetrics {
 
     /** Why a packet was dropped instead of relayed. */
     enum Drop {
-        NO_ALLOCATION, NO_PERMISSION, NO_CHANNEL, PEER_REFUSED, BANDWIDTH, MALFORMED
+        NO_ALLOCATION, NO_PERMISSION, NO_CHANNEL, PEER_REFUSED, BANDWIDTH, MALFORMED, UNSENT
     }
 
     private final List<Relayed> relayedByThread = new CopyOnWriteArrayList<>();
