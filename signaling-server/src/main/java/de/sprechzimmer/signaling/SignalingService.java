@@ -61,7 +61,9 @@ public final class SignalingService implements AutoCloseable {
     /** Where timers touch the stores: the worker pool when they block (Redis), else right there. */
     private final Executor storeWork;
     private PrintStream console = System.out;
+    private final Arrivals arrivals;
     private Scheduler.Cancellable purge;
+    private Scheduler.Cancellable reap;
 
     public SignalingService(Settings settings, Scheduler scheduler, MeterRegistry registry, SessionEvents events,
                             SessionTickets tickets, StatsSink sink, Optional<RedisConnections> redis,
@@ -85,7 +87,7 @@ public final class SignalingService implements AutoCloseable {
         Roster roster = new Roster(stores.participants(), stores.sessions(), stores.guests(),
                 new WaitingList(stores.guests(), rooms, clock), stores.delivery(), events, tickets, ice, stats, clock);
         this.storeWork = stores.blocking() ? blocking : Runnable::run;
-        Arrivals arrivals = new Arrivals(roster, g -> {
+        this.arrivals = new Arrivals(roster, g -> {
             Redemptions.Lobby l = redemptions.lobbyOf(g);
             return new ServerMessage.RoomInfo(l.roomName(), l.waitingText(), l.practiceName());
         }, scheduler, storeWork, resumeWindow);
@@ -133,7 +135,7 @@ public final class SignalingService implements AutoCloseable {
         return this;
     }
 
-    /** Creates the first account if the store has none, starts the heartbeat and the expiry sweep. */
+    /** Creates the first account if the store has none, starts the heartbeat, the expiry sweep and the lease. */
     public void start() {
         try {
             Bootstrap.ensureFirstAccount(accounts, settings.optional(SignalingSettings.BOOTSTRAP_LOGIN),
@@ -159,6 +161,16 @@ public final class SignalingService implements AutoCloseable {
                 // pool full: the next minute tries again
             }
         });
+        // The lease says this node is alive; the first renewal now, so that a stopped node is noticed in time.
+        Runnable reapNow = () -> {
+            try {
+                storeWork.execute(arrivals::reap);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // pool full: the next renewal tries again (the lease outlasts two of them)
+            }
+        };
+        reapNow.run();
+        reap = scheduler.scheduleAtFixedRate(Arrivals.LEASE_RENEWAL, Arrivals.LEASE_RENEWAL, reapNow);
     }
 
     public int openConnections() {
@@ -169,6 +181,9 @@ public final class SignalingService implements AutoCloseable {
     public void close() {
         if (purge != null) {
             purge.cancel();
+        }
+        if (reap != null) {
+            reap.cancel();
         }
         websocket.close();
         try {

@@ -1,6 +1,8 @@
 package de.sprechzimmer.signaling.cluster;
 
 import de.sprechzimmer.signaling.ids.ParticipantId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -38,6 +40,21 @@ public interface Delivery extends AutoCloseable {
      * leaves a session and when a session ends.
      */
     void forgetSignals(ParticipantId id);
+
+    /**
+     * Where several nodes share the stores: renews this node's lease for {@code lease} from {@code now} and takes
+     * over every node whose lease ended (it stopped without letting its participants go). Each participant whose
+     * route still named such a node is returned to exactly one caller. {@link Lease#lost()} says that this node's own
+     * lease had ended before, so another node has taken its participants over. One node alone has nothing to do.
+     */
+    default Lease renewLease(Instant now, Duration lease) {
+        return Lease.NONE;
+    }
+
+    /** What {@link #renewLease} found. */
+    record Lease(boolean lost, List<ParticipantId> orphans) {
+        public static final Lease NONE = new Lease(false, List.of());
+    }
 
     @Override
     default void close() {

@@ -10,6 +10,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class RedisDelivery implements Delivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisDelivery.class);
+    /** Nodes taken over per lease renewal at most (the next renewal takes the rest). */
+    private static final int TAKE_OVER_NODES = 16;
 
     /** KEYS: seq, mailbox, route. ARGV: participant, event body, max kept, ttl ms, channel prefix. */
     private static final RedisJson.Script DELIVER = new RedisJson.Script("""
@@ -46,25 +50,55 @@ public final class RedisDelivery implements Delivery {
             return seq
             """);
 
-    /** KEYS: seq, route. ARGV: participant, "<node> <connection>", ttl ms, channel prefix. Replaced sockets elsewhere get 4409. */
+    /**
+     * KEYS: seq, route, this node's members. ARGV: participant, "<node> <connection>", ttl ms, channel prefix,
+     * members-key prefix. Replaced sockets elsewhere get 4409; the participant moves to this node's members.
+     */
     private static final RedisJson.Script ATTACH = new RedisJson.Script("""
             redis.call('SET', KEYS[1], 0, 'NX', 'PX', ARGV[3])
             local old = redis.call('GET', KEYS[2])
             redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+            redis.call('SADD', KEYS[3], ARGV[1])
+            redis.call('PEXPIRE', KEYS[3], ARGV[3])
             if old and old ~= ARGV[2] then
               local node, conn = string.match(old, '^(%S+) (%S+)$')
               local mine = string.match(ARGV[2], '^(%S+)')
               if node and node ~= mine then
+                redis.call('SREM', ARGV[5] .. node, ARGV[1])
                 redis.call('PUBLISH', ARGV[4] .. node, ARGV[1] .. '\\nC\\n4409\\n' .. conn)
               end
             end
             return 1
             """);
 
-    /** KEYS: route. ARGV: "<node> <connection>". Deletes the route only if it still names this socket. */
+    /** KEYS: route, this node's members. ARGV: "<node> <connection>", participant. Only if the route still names this socket. */
     private static final RedisJson.Script DETACH = new RedisJson.Script("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('SREM', KEYS[2], ARGV[2])
+              return redis.call('DEL', KEYS[1])
+            end
             return 0
+            """);
+
+    /**
+     * KEYS: nodes. ARGV: this node, lease end ms, now ms, members-key prefix, route-key prefix,
+     * at most this many nodes taken over. Renews this node's lease; takes every node whose lease ended out of the
+     * set (one caller wins each) and returns, first, 1 when this node's own lease had ended before (another node
+     * took it over), then the participants whose routes still name a node taken over.
+     */
+    private static final RedisJson.Script LEASE = new RedisJson.Script("""
+            local lost = redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+            local found = {tostring(lost)}
+            for _, dead in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3], 'LIMIT', 0, tonumber(ARGV[6]))) do
+              redis.call('ZREM', KEYS[1], dead)
+              local members = ARGV[4] .. dead
+              for _, id in ipairs(redis.call('SMEMBERS', members)) do
+                local route = redis.call('GET', ARGV[5] .. id)
+                if route and string.match(route, '^(%S+)') == dead then table.insert(found, id) end
+              end
+              redis.call('DEL', members)
+            end
+            return found
             """);
 
     /** KEYS: route. ARGV: participant, code, channel prefix. */
@@ -88,6 +122,8 @@ public final class RedisDelivery implements Delivery {
     private final StatefulRedisPubSubConnection<String, String> sub;
     private final String node;
     private final String channelPrefix = RedisKeys.nodeChannel("");
+    private final String membersPrefix = RedisKeys.nodeMembers("");
+    private volatile boolean renewed;
     private final Map<ParticipantId, Socket> local = new ConcurrentHashMap<>();
 
     public RedisDelivery(RedisConnections connections, String nodeId) {
@@ -109,14 +145,33 @@ public final class RedisDelivery implements Delivery {
         if (old != null && !old.connectionId().equals(socket.connectionId())) {
             old.close(CloseCodes.REPLACED);
         }
-        ATTACH.run(redis, ScriptOutputType.INTEGER, new String[] {RedisKeys.mailboxSeq(id.value()), RedisKeys.route(id.value())},
-                id.value(), node + " " + socket.connectionId(), String.valueOf(RedisJson.SAFETY_TTL.toMillis()), channelPrefix);
+        ATTACH.run(redis, ScriptOutputType.INTEGER,
+                new String[] {RedisKeys.mailboxSeq(id.value()), RedisKeys.route(id.value()), RedisKeys.nodeMembers(node)},
+                id.value(), node + " " + socket.connectionId(), String.valueOf(RedisJson.SAFETY_TTL.toMillis()), channelPrefix,
+                membersPrefix);
     }
 
     @Override
     public void detach(ParticipantId id, Socket socket) {
         local.remove(id, socket);
-        DETACH.run(redis, ScriptOutputType.INTEGER, new String[] {RedisKeys.route(id.value())}, node + " " + socket.connectionId());
+        DETACH.run(redis, ScriptOutputType.INTEGER, new String[] {RedisKeys.route(id.value()), RedisKeys.nodeMembers(node)},
+                node + " " + socket.connectionId(), id.value());
+    }
+
+    @Override
+    public Lease renewLease(Instant now, Duration lease) {
+        List<String> found = LEASE.run(redis, ScriptOutputType.MULTI,
+                new String[] {RedisKeys.nodes()}, node,
+                String.valueOf(now.plus(lease).toEpochMilli()), String.valueOf(now.toEpochMilli()), membersPrefix,
+                RedisKeys.route(""), String.valueOf(TAKE_OVER_NODES));
+        boolean lost = "1".equals(found.get(0)) && renewed;
+        renewed = true;
+        if (lost) {
+            // Another node has let this node's participants go (dropped, within a resume window): their sockets
+            // here go too, so that their clients reconnect and resume.
+            local.forEach((id, socket) -> socket.close(CloseCodes.GOING_AWAY));
+        }
+        return new Lease(lost, found.subList(1, found.size()).stream().map(ParticipantId::new).toList());
     }
 
     @Override

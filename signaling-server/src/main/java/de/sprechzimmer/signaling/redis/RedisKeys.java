@@ -91,6 +91,11 @@ public final class RedisKeys {
         return PREFIX + "resume:" + hash;
     }
 
+    /** Sorted set: participants dropped from their socket, scored by the end of their resume window (ms). */
+    public static String resumeDeadlines() {
+        return PREFIX + "resume-deadlines";
+    }
+
     public static String doctors(String accountId) {
         return PREFIX + "doctors:" + accountId;
     }
@@ -105,6 +110,16 @@ public final class RedisKeys {
 
     public static String route(String participantId) {
         return PREFIX + "route:" + participantId;
+    }
+
+    /** Sorted set: the live signaling nodes, scored by the end of their lease (ms). */
+    public static String nodes() {
+        return PREFIX + "nodes";
+    }
+
+    /** Set: the participants whose route names this node. */
+    public static String nodeMembers(String nodeId) {
+        return PREFIX + "node-members:" + nodeId;
     }
 
     /** Pub/sub channel of one signaling node: frames and close orders for the sockets it holds. */

@@ -19,12 +19,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Participants arriving and going: {@code hello} with a token or a resume token, the state sent after
  * {@code welcome}, a dropped socket, and the end of the resume window (docs/signaling-protocol.md, "Resume").
  */
 public final class Arrivals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Arrivals.class);
+    /** How often each node renews its lease and reaps what stopped nodes left behind. */
+    public static final Duration LEASE_RENEWAL = Duration.ofSeconds(10);
+    /** A node whose lease was not renewed for this long counts as stopped; also the grace after a resume window. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private static final int REAP_BATCH = 500;
 
     private final Roster roster;
     private final ParticipantStore participants;
@@ -147,6 +156,35 @@ public final class Arrivals {
                 expire(id, deadline); // pool full: rather here than never (the guest must not stay listed)
             }
         });
+    }
+
+    /**
+     * Runs every {@link #LEASE_RENEWAL} on each node, on the store worker: renews this node's lease and lets go of
+     * the participants a stopped node left behind. Those it held connected get a resume window from now (their
+     * clients may resume on another node); those whose window ended without the stopped node's timer letting them
+     * go leave now, as {@link #expire} would have done.
+     */
+    public void reap() {
+        Instant now = roster.now();
+        Delivery.Lease lease;
+        try {
+            lease = delivery.renewLease(now, LEASE);
+        } catch (RuntimeException e) {
+            // Redis away: the next renewal tries again (the lease outlasts two of them). No message: it may quote data.
+            LOG.warn("lease renewal failed ({})", e.getClass().getSimpleName());
+            return;
+        }
+        if (lease.lost()) {
+            LOG.warn("this node's lease had lapsed (paused or cut off for over {} s); its connections were closed to resume elsewhere",
+                    LEASE.toSeconds());
+        }
+        for (ParticipantId id : lease.orphans()) {
+            participants.get(id).filter(Participant::connected)
+                    .ifPresent(p -> participants.put(p.droppedUntil(now.plus(resumeWindow))));
+        }
+        for (Participant p : participants.lapsed(now.minus(LEASE), REAP_BATCH)) {
+            expire(p.id(), p.resumeDeadline());
+        }
     }
 
     /** The resume window passed without a resume: a waiting guest leaves the list, a member leaves its session. */

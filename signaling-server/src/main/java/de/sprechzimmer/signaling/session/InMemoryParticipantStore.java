@@ -2,6 +2,9 @@ package de.sprechzimmer.signaling.session;
 
 import de.sprechzimmer.signaling.ids.AccountId;
 import de.sprechzimmer.signaling.ids.ParticipantId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +53,12 @@ public final class InMemoryParticipantStore implements ParticipantStore {
                 }
             }
         }
+    }
+
+    @Override
+    public List<Participant> lapsed(Instant before, int limit) {
+        return participants.values().stream().filter(p -> !p.connected() && p.resumeDeadline().isBefore(before))
+                .sorted(Comparator.comparing(Participant::resumeDeadline)).limit(limit).toList();
     }
 
     @Override

@@ -2,6 +2,8 @@ package de.sprechzimmer.signaling.session;
 
 import de.sprechzimmer.signaling.ids.AccountId;
 import de.sprechzimmer.signaling.ids.ParticipantId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,4 +21,11 @@ public interface ParticipantStore {
 
     /** The doctor participants (tabs) of an account, connected or within their resume window. */
     Set<ParticipantId> doctors(AccountId account);
+
+    /**
+     * Dropped participants whose resume window ended before {@code before} and who are still stored: normally the
+     * node that held their socket lets them go when the window ends; these are the ones it did not (it stopped).
+     * At most {@code limit}, earliest first.
+     */
+    List<Participant> lapsed(Instant before, int limit);
 }

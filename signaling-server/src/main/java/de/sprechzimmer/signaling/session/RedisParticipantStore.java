@@ -4,8 +4,13 @@ import de.sprechzimmer.signaling.ids.AccountId;
 import de.sprechzimmer.signaling.ids.ParticipantId;
 import de.sprechzimmer.signaling.redis.RedisJson;
 import de.sprechzimmer.signaling.redis.RedisKeys;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +35,11 @@ public final class RedisParticipantStore implements ParticipantStore {
             redis.sadd(RedisKeys.doctors(p.account().value()), p.id().value());
             redis.pexpire(RedisKeys.doctors(p.account().value()), ttl);
         }
+        if (p.connected()) {
+            redis.zrem(RedisKeys.resumeDeadlines(), p.id().value());
+        } else {
+            redis.zadd(RedisKeys.resumeDeadlines(), p.resumeDeadline().toEpochMilli(), p.id().value());
+        }
     }
 
     @Override
@@ -49,6 +59,22 @@ public final class RedisParticipantStore implements ParticipantStore {
             redis.del(RedisKeys.participant(id.value()), RedisKeys.resume(p.resumeHash()));
             redis.srem(RedisKeys.doctors(p.account().value()), id.value());
         });
+        redis.zrem(RedisKeys.resumeDeadlines(), id.value());
+    }
+
+    @Override
+    public List<Participant> lapsed(Instant before, int limit) {
+        List<Participant> found = new ArrayList<>();
+        for (String id : redis.zrangebyscore(RedisKeys.resumeDeadlines(),
+                Range.create(Double.NEGATIVE_INFINITY, (double) before.toEpochMilli() - 1), Limit.create(0, limit))) {
+            Optional<Participant> p = get(new ParticipantId(id));
+            if (p.isPresent() && !p.get().connected()) {
+                found.add(p.get());
+            } else {
+                redis.zrem(RedisKeys.resumeDeadlines(), id); // gone (its safety TTL) or connected again
+            }
+        }
+        return found;
     }
 
     @Override

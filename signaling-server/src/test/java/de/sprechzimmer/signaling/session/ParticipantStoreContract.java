@@ -57,4 +57,25 @@ abstract class ParticipantStoreContract {
         assertThat(store.byResumeHash("a")).isEmpty();
         assertThat(store.doctors(AccountId.random())).isEmpty();
     }
+
+    @Test
+    void lapsedListsDroppedParticipantsWhoseWindowEndedEarliestFirstUntilTheyReconnectOrGo() {
+        Instant t = Instant.parse("2026-01-05T08:00:00Z");
+        Participant connected = participant(Role.GUEST, "a");
+        Participant early = participant(Role.GUEST, "b").droppedUntil(t.plusSeconds(10));
+        Participant late = participant(Role.DOCTOR, "c").droppedUntil(t.plusSeconds(20));
+        Participant within = participant(Role.GUEST, "d").droppedUntil(t.plusSeconds(40));
+        store.put(connected);
+        store.put(within);
+        store.put(late);
+        store.put(early);
+        assertThat(store.lapsed(t.plusSeconds(30), 10)).containsExactly(early, late);
+        assertThat(store.lapsed(t.plusSeconds(30), 1)).containsExactly(early);
+        // the window's end itself is not past yet
+        assertThat(store.lapsed(t.plusSeconds(10), 10)).isEmpty();
+
+        store.put(early.connectedOn("praxis.example", "conn-2", "b2")); // resumed
+        store.remove(late.id()); // let go
+        assertThat(store.lapsed(t.plusSeconds(60), 10)).containsExactly(within);
+    }
 }
