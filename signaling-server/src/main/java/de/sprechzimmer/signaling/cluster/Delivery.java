@@ -44,7 +44,8 @@ public interface Delivery extends AutoCloseable {
     /**
      * Where several nodes share the stores: renews this node's lease for {@code lease} from {@code now} and takes
      * over every node whose lease ended (it stopped without letting its participants go). Each participant whose
-     * route still named such a node is returned to exactly one caller. {@link Lease#lost()} says that this node's own
+     * route still named such a node is returned to exactly one caller, with the connection the route named (a
+     * participant that has just connected elsewhere, before its route moved, has another one by now). {@link Lease#lost()} says that this node's own
      * lease had ended before, so another node has taken its participants over. One node alone has nothing to do.
      */
     default Lease renewLease(Instant now, Duration lease) {
@@ -52,8 +53,12 @@ public interface Delivery extends AutoCloseable {
     }
 
     /** What {@link #renewLease} found. */
-    record Lease(boolean lost, List<ParticipantId> orphans) {
+    record Lease(boolean lost, List<Orphan> orphans) {
         public static final Lease NONE = new Lease(false, List.of());
+    }
+
+    /** A participant a stopped node held, on the connection named. */
+    record Orphan(ParticipantId id, String connection) {
     }
 
     @Override

@@ -84,7 +84,8 @@ public final class RedisDelivery implements Delivery {
      * KEYS: nodes. ARGV: this node, lease end ms, now ms, members-key prefix, route-key prefix,
      * at most this many nodes taken over. Renews this node's lease; takes every node whose lease ended out of the
      * set (one caller wins each) and returns, first, 1 when this node's own lease had ended before (another node
-     * took it over), then the participants whose routes still name a node taken over.
+     * took it over), then "<participant> <connection>" for each participant whose route still names a node taken
+     * over, with the connection the route names.
      */
     private static final RedisJson.Script LEASE = new RedisJson.Script("""
             local lost = redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
@@ -94,7 +95,10 @@ public final class RedisDelivery implements Delivery {
               local members = ARGV[4] .. dead
               for _, id in ipairs(redis.call('SMEMBERS', members)) do
                 local route = redis.call('GET', ARGV[5] .. id)
-                if route and string.match(route, '^(%S+)') == dead then table.insert(found, id) end
+                if route then
+                  local node, conn = string.match(route, '^(%S+) (%S+)$')
+                  if node == dead then table.insert(found, id .. ' ' .. conn) end
+                end
               end
               redis.call('DEL', members)
             end
@@ -107,6 +111,16 @@ public final class RedisDelivery implements Delivery {
             if not route then return 0 end
             local node = string.match(route, '^(%S+)')
             return redis.call('PUBLISH', ARGV[3] .. node, ARGV[1] .. '\\nC\\n' .. ARGV[2] .. '\\n*')
+            """);
+
+    /** KEYS: mailbox, seq, route. ARGV: participant, members-key prefix. Also out of the members of the node the route names. */
+    private static final RedisJson.Script FORGET = new RedisJson.Script("""
+            local route = redis.call('GET', KEYS[3])
+            if route then
+              local node = string.match(route, '^(%S+)')
+              if node then redis.call('SREM', ARGV[2] .. node, ARGV[1]) end
+            end
+            return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
             """);
 
     /** KEYS: mailbox. Removes the signal frames (as {@code Codec.isSignal} tells them), keeps the others in order. */
@@ -171,7 +185,10 @@ public final class RedisDelivery implements Delivery {
             // here go too, so that their clients reconnect and resume.
             local.forEach((id, socket) -> socket.close(CloseCodes.GOING_AWAY));
         }
-        return new Lease(lost, found.subList(1, found.size()).stream().map(ParticipantId::new).toList());
+        return new Lease(lost, found.subList(1, found.size()).stream().map(o -> {
+            int space = o.indexOf(' ');
+            return new Orphan(new ParticipantId(o.substring(0, space)), o.substring(space + 1));
+        }).toList());
     }
 
     @Override
@@ -196,7 +213,9 @@ public final class RedisDelivery implements Delivery {
 
     @Override
     public void forget(ParticipantId id) {
-        redis.del(RedisKeys.mailbox(id.value()), RedisKeys.mailboxSeq(id.value()), RedisKeys.route(id.value()));
+        FORGET.run(redis, ScriptOutputType.INTEGER,
+                new String[] {RedisKeys.mailbox(id.value()), RedisKeys.mailboxSeq(id.value()), RedisKeys.route(id.value())},
+                id.value(), membersPrefix);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ public final class Arrivals {
     private final Scheduler scheduler;
     private final Executor storeWork;
     private final Duration resumeWindow;
+    private final AtomicInteger reaping = new AtomicInteger();
 
     /** What a guest sees of the room it waits in; supplied by the composition (rooms and practices). */
     @FunctionalInterface
@@ -165,6 +167,22 @@ public final class Arrivals {
      * go leave now, as {@link #expire} would have done.
      */
     public void reap() {
+        // One at a time, one more waiting at most (the others would find nothing new): overlapping sweeps would let
+        // the same participant go twice.
+        if (reaping.incrementAndGet() > 2) {
+            reaping.decrementAndGet();
+            return;
+        }
+        try {
+            synchronized (reaping) {
+                reapNow();
+            }
+        } finally {
+            reaping.decrementAndGet();
+        }
+    }
+
+    private void reapNow() {
         Instant now = roster.now();
         Delivery.Lease lease;
         try {
@@ -178,12 +196,27 @@ public final class Arrivals {
             LOG.warn("this node's lease had lapsed (paused or cut off for over {} s); its connections were closed to resume elsewhere",
                     LEASE.toSeconds());
         }
-        for (ParticipantId id : lease.orphans()) {
-            participants.get(id).filter(Participant::connected)
-                    .ifPresent(p -> participants.put(p.droppedUntil(now.plus(resumeWindow))));
+        for (Delivery.Orphan o : lease.orphans()) {
+            // Only on the connection the route named: one that has just connected elsewhere is not an orphan.
+            each("orphan", () -> participants.get(o.id())
+                    .filter(p -> p.connected() && p.connection().equals(o.connection()))
+                    .ifPresent(p -> participants.put(p.droppedUntil(now.plus(resumeWindow)))));
         }
         for (Participant p : participants.lapsed(now.minus(LEASE), REAP_BATCH)) {
-            expire(p.id(), p.resumeDeadline());
+            each("lapsed", () -> {
+                if (participants.claimLapsed(p.id())) {
+                    expire(p.id(), p.resumeDeadline());
+                }
+            });
+        }
+    }
+
+    /** One participant's part of {@link #reap}: a failure skips it, not the others. No message: it may quote data. */
+    private static void each(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("reaping one {} participant failed ({})", what, e.getClass().getSimpleName());
         }
     }
 

@@ -62,6 +62,11 @@ public final class InMemoryParticipantStore implements ParticipantStore {
     }
 
     @Override
+    public boolean claimLapsed(ParticipantId id) {
+        return participants.containsKey(id); // one node: its sweep is the only one
+    }
+
+    @Override
     public Set<ParticipantId> doctors(AccountId account) {
         Set<ParticipantId> set = doctors.get(account);
         return set == null ? Set.of() : Set.copyOf(set);

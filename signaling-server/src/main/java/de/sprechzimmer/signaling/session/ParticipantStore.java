@@ -28,4 +28,10 @@ public interface ParticipantStore {
      * At most {@code limit}, earliest first.
      */
     List<Participant> lapsed(Instant before, int limit);
+
+    /**
+     * Claims a participant {@link #lapsed} listed, so that of several nodes sweeping at once only one lets it go:
+     * true once, false to every later caller and after the participant connected again or went.
+     */
+    boolean claimLapsed(ParticipantId id);
 }

@@ -78,6 +78,11 @@ public final class RedisParticipantStore implements ParticipantStore {
     }
 
     @Override
+    public boolean claimLapsed(ParticipantId id) {
+        return redis.zrem(RedisKeys.resumeDeadlines(), id.value()) == 1;
+    }
+
+    @Override
     public Set<ParticipantId> doctors(AccountId account) {
         String key = RedisKeys.doctors(account.value());
         return redis.smembers(key).stream().map(ParticipantId::new).filter(id -> {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.sprechzimmer.common.redis.RedisConnections;
 import de.sprechzimmer.signaling.ids.ParticipantId;
 import de.sprechzimmer.signaling.redis.RedisFixture;
+import de.sprechzimmer.signaling.redis.RedisKeys;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +60,15 @@ class RedisDeliveryTest extends DeliveryContract {
         assertThat(away.renewLease(t, lease)).isEqualTo(Delivery.Lease.NONE);
         away.attach(movedAway, RecordingSocket.live("c4")); // resumed on the other node
         home.detach(dropped, droppedSocket); // its socket went away normally
+        assertThat(members("home")).containsExactly(held.value());
+        assertThat(members("away")).containsExactly(movedAway.value());
 
         // home renews no more; within its lease nothing is taken over
         assertThat(away.renewLease(t.plus(lease), lease).orphans()).isEmpty();
         Delivery.Lease takeover = away.renewLease(t.plus(lease).plusMillis(1), lease);
-        assertThat(takeover.orphans()).containsExactly(held);
+        assertThat(takeover.orphans()).containsExactly(new Delivery.Orphan(held, "c1"));
+        assertThat(members("home")).isEmpty();
+        assertThat(away.renewLease(t.plus(lease).plusMillis(1), lease).orphans()).isEmpty();
         assertThat(takeover.lost()).isFalse();
         // a third node, or the same one again, finds nothing more
         try (RedisConnections third = new RedisConnections(RedisFixture.server().url())) {
@@ -76,5 +82,19 @@ class RedisDeliveryTest extends DeliveryContract {
         assertThat(back.lost()).isTrue();
         assertThat(heldSocket.nextClose()).isEqualTo(1001);
         assertThat(home.renewLease(t.plus(lease).plusSeconds(15), lease).lost()).isFalse();
+    }
+
+    @Test
+    void aParticipantLetGoLeavesTheMembersOfItsNode() {
+        ParticipantId p = ParticipantId.random();
+        home.attach(p, RecordingSocket.live("c1"));
+        assertThat(members("home")).containsExactly(p.value());
+        home.forget(p); // declined, left, session over: forgotten while the socket is still attached
+        assertThat(members("home")).isEmpty();
+    }
+
+    /** The participants Redis counts as held by {@code node}. */
+    private Set<String> members(String node) {
+        return second.strings().sync().smembers(RedisKeys.nodeMembers(node));
     }
 }
