@@ -3,17 +3,11 @@ package de.sprechzimmer.signaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.sprechzimmer.common.redis.RedisConnections;
-import de.sprechzimmer.common.session.RedisSessionEvents;
-import de.sprechzimmer.common.testing.ManualClock;
-import de.sprechzimmer.common.testing.ManualScheduler;
-import de.sprechzimmer.signaling.redis.RedisFixture;
 import de.sprechzimmer.signaling.redis.RedisKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,36 +25,21 @@ class NodeStopTest {
     private static final Duration LEASE_LAPSED = Duration.ofSeconds(40);
     private static final Duration RESUME_WINDOW = Duration.ofSeconds(30);
 
-    RedisConnections redisA;
-    RedisConnections redisB;
-    RedisSessionEvents eventsA;
-    RedisSessionEvents eventsB;
+    TwoNodes nodes;
     TestServer nodeA;
     TestServer nodeB;
 
     @BeforeEach
     void start() throws Exception {
-        RedisFixture.fresh();
-        String url = RedisFixture.server().url();
-        ManualClock clock = new ManualClock();
-        redisA = new RedisConnections(url);
-        redisB = new RedisConnections(url);
-        eventsA = new RedisSessionEvents(redisA);
-        eventsB = new RedisSessionEvents(redisB);
         // No heartbeat closes while the clock jumps minutes ahead.
-        Map<String, String> settings = Map.of("heartbeat-interval", "PT1H", "resume-window", "PT30S");
-        nodeA = new TestServer(new ManualScheduler(clock), settings, Optional.of(redisA), eventsA);
-        nodeB = new TestServer(new ManualScheduler(clock), settings, Optional.of(redisB), eventsB);
+        nodes = new TwoNodes(Map.of("heartbeat-interval", "PT1H", "resume-window", "PT30S"));
+        nodeA = nodes.nodeA;
+        nodeB = nodes.nodeB;
     }
 
     @AfterEach
     void stop() {
-        nodeA.close();
-        nodeB.close();
-        eventsA.close();
-        eventsB.close();
-        redisA.close();
-        redisB.close();
+        nodes.close();
     }
 
     @Test
@@ -135,6 +114,6 @@ class NodeStopTest {
 
     /** The end of the participant's resume window as the stores index it (ms), or null while connected or gone. */
     private Double droppedUntil(String participantId) {
-        return redisB.strings().sync().zscore(RedisKeys.resumeDeadlines(), participantId);
+        return nodes.redisB.strings().sync().zscore(RedisKeys.resumeDeadlines(), participantId);
     }
 }

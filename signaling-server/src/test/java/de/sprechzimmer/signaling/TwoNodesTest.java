@@ -3,48 +3,28 @@ package de.sprechzimmer.signaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.sprechzimmer.common.redis.RedisConnections;
-import de.sprechzimmer.common.session.RedisSessionEvents;
-import de.sprechzimmer.common.testing.ManualClock;
-import de.sprechzimmer.common.testing.ManualScheduler;
-import de.sprechzimmer.signaling.redis.RedisFixture;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two signaling nodes in one JVM on different ports, sharing one real redis-server. */
+/** Two signaling nodes in one JVM on different ports, sharing one real redis-server ({@link TwoNodes}). */
 class TwoNodesTest {
 
-    RedisConnections redisA;
-    RedisConnections redisB;
-    RedisSessionEvents eventsA;
-    RedisSessionEvents eventsB;
+    TwoNodes nodes;
     TestServer nodeA;
     TestServer nodeB;
 
     @BeforeEach
     void start() throws Exception {
-        RedisFixture.fresh();
-        String url = RedisFixture.server().url();
-        ManualClock clock = new ManualClock();
-        redisA = new RedisConnections(url);
-        redisB = new RedisConnections(url);
-        eventsA = new RedisSessionEvents(redisA);
-        eventsB = new RedisSessionEvents(redisB);
-        nodeA = new TestServer(new ManualScheduler(clock), Map.of(), Optional.of(redisA), eventsA);
-        nodeB = new TestServer(new ManualScheduler(clock), Map.of(), Optional.of(redisB), eventsB);
+        nodes = new TwoNodes(Map.of());
+        nodeA = nodes.nodeA;
+        nodeB = nodes.nodeB;
     }
 
     @AfterEach
     void stop() {
-        nodeA.close();
-        nodeB.close();
-        eventsA.close();
-        eventsB.close();
-        redisA.close();
-        redisB.close();
+        nodes.close();
     }
 
     @Test
@@ -100,7 +80,7 @@ class TwoNodesTest {
 
     /** Every key and value in Redis, as text. */
     private String allRedisText() {
-        var r = redisA.strings().sync();
+        var r = nodes.redisA.strings().sync();
         StringBuilder sb = new StringBuilder();
         for (String key : r.keys("*")) {
             sb.append(key).append('\n');
