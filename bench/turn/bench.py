@@ -32,6 +32,12 @@ Usage: bench/turn/run.sh [--quick] [--runs N] [--saturating-runs N] [--only TEXT
                  CPU lists for taskset, e.g. "1:0": every server runs on the cores SERVER, the load generator
                  (uclient, peer, probe) on the cores LOAD, as on a dedicated relay host; the JVM then sizes its
                  event loops and collector to the server's cores, coturn its threads to the machine's
+  --side-by-side all servers at the same time instead of one after the other: each round starts them fresh
+                 together, each with its own echoing peer, warms them up and measures them together, each under
+                 its own uclient load and probe; a second table gives the median of the rounds' ratios. The
+                 machine then carries the load twice (three times with a candidate), but a drift in its speed
+                 between rounds, which on this machine moved CPU per packet by a fifth within minutes, falls on
+                 every server alike
 """
 import argparse
 import json
@@ -66,6 +72,7 @@ ARGS.add_argument("--candidate-jar", default="")
 ARGS.add_argument("--candidate-args", default="")
 ARGS.add_argument("--candidate-java-opts", default=None)
 ARGS.add_argument("--pin", default="")
+ARGS.add_argument("--side-by-side", action="store_true")
 OPTS = ARGS.parse_args()
 if OPTS.pin and not re.fullmatch(r"[0-9,-]+:[0-9,-]+", OPTS.pin):
     raise SystemExit(f"--pin wants SERVER:LOAD CPU lists, e.g. 1:0, not {OPTS.pin!r}")
@@ -254,13 +261,15 @@ def peak_second(counts):
     return max(rates, default=float("nan"))
 
 
-def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
+def uclient(port, peer_port, flags, pid, local="127.0.0.1", peer_pid=None):
     """One turnutils_uclient run. Throughput and server CPU cover the transmit phase only: from uclient's
-    "Total connect time" line (all sessions allocated, channels bound) to its end."""
+    "Total connect time" line (all sessions allocated, channels bound) to its end. `peer_pid`: the echoing
+    peer's process (default: the one main() started)."""
+    peer_pid = peer_pid or PEER_PID
     cmd = uclient_cmd(port, peer_port, "stdbuf", "-oL") + ["-L", local] + flags + ["127.0.0.1"]
     load = os.getloadavg()[0]
     drops_before = udp_rcvbuf_errors()
-    watch = SocketDrops(pid, PEER_PID)  # its first reading before uclient starts
+    watch = SocketDrops(pid, peer_pid)  # its first reading before uclient starts
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
     killer = threading.Timer(300, p.kill)
     killer.start()
@@ -317,8 +326,9 @@ def uclient(port, peer_port, flags, pid, local="127.0.0.1"):
         # Where lost datagrams were dropped, in per cent of those sent: at the server's sockets, at the echoing
         # peer's socket, or elsewhere (in practice uclient's sockets): the load generator, sharing the cores, fell behind.
         "server_drop": 100.0 * watch.total(pid) / max(1, sent),
-        "peer_drop": 100.0 * watch.total(PEER_PID) / max(1, sent),
-        "other_drop": 100.0 * max(0, dropped_total - watch.total(pid) - watch.total(PEER_PID)) / max(1, sent),
+        "peer_drop": 100.0 * watch.total(peer_pid) / max(1, sent),
+        # System-wide: side by side (--side-by-side) it also holds what the other runs' sockets dropped.
+        "other_drop": 100.0 * max(0, dropped_total - watch.total(pid) - watch.total(peer_pid)) / max(1, sent),
     }
 
 
@@ -376,6 +386,62 @@ def measure(name, start, peer_port, workdir, flags):
         stop(proc)
 
 
+def together(calls):
+    """Runs the calls (functions without arguments) at the same time, one thread each, and returns their results
+    in order; raises the first exception after all have ended."""
+    results, errors = [None] * len(calls), []
+
+    def run(i, call):
+        try:
+            results[i] = call()
+        except Exception as e:  # noqa: BLE001 - handed to the caller below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    return results
+
+
+def measure_side_by_side(servers, peers, workdir, flags):
+    """All servers fresh and at the same time (--side-by-side), each with its own echoing peer: started, warmed up
+    and measured together, each under its own uclient load and probe, so that whatever else the machine does in
+    that minute (other jobs, the host's frequency) falls on all of them alike. {name: result}."""
+    procs = []
+    try:
+        for name, start in servers:
+            port = free_port()
+            procs.append((name, port, start(port, workdir)))
+        for _, port, _ in procs:
+            wait_udp_answer(port)
+
+        def all_at_once(run_flags, local):
+            return together([lambda port=port, proc=proc, peer=peer: uclient(port, peer[0], run_flags, proc.pid, local, peer[1])
+                             for (_, port, proc), peer in zip(procs, peers)])
+
+        warm_runs = [(flags, f"127.0.0.{2 + i}") for i in range(OPTS.warm_runs)]
+        for warm_flags, local in [(WARM_UP, "127.0.0.1")] + warm_runs:
+            try:
+                all_at_once(warm_flags, local)
+            except RuntimeError as e:
+                print(f"  side by side: a warm-up failed, going on ({str(e).splitlines()[-1]})", flush=True)
+        time.sleep(1)
+        try:
+            results = all_at_once(flags, "127.0.0.1")
+        except RuntimeError as e:
+            print(f"  side by side: a run failed, all once more in 5 s ({str(e).splitlines()[-1]})", flush=True)
+            time.sleep(5)
+            results = all_at_once(flags, "127.0.0.1")
+        return {name: r for (name, _, _), r in zip(procs, results)}
+    finally:
+        for _, _, proc in procs:
+            stop(proc)
+
+
 def memory(name, start, peer_port, workdir, sessions):
     """Growth per allocation while `sessions` allocations are held at a low packet rate."""
     port = free_port()
@@ -400,6 +466,10 @@ def memory(name, start, peer_port, workdir, sessions):
         stop(proc)
 
 
+# Compared round by round with --side-by-side.
+PAIRED = ("probe_mean", "probe_p50", "probe_p99", "cpu_us")
+
+
 def median(runs):
     # A failed probe leaves NaN in its fields; the median is over the samples that have a value.
     return {k: statistics.median([r[k] for r in runs if not math.isnan(r[k])] or [float("nan")]) for k in ("pps", "peak_pps", "mbps", "loss", "rtt", "cpu_us", "load", "server_drop", "peer_drop", "other_drop", "rtt_max", "probe_mean", "probe_p50", "probe_p99", "jit_us")}
@@ -418,6 +488,15 @@ def ratio(a, b):
     return a / b if b else float("nan")
 
 
+def report(name, title, r):
+    """One sample's line."""
+    print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received over the transmit phase, "
+          f"{r['peak_pps']:.0f} pkt/s in the best second, loss {r['loss']:.3f} %, "
+          f"(dropped at the server {r['server_drop']:.3f} %, at the peer {r['peer_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
+          f"mean RTT {r['rtt']:.3f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s, collector {r['gc_s']:.2f} s), load {r['load']:.1f}",
+          flush=True)
+
+
 def main():
     if not os.path.exists(JAR):
         raise SystemExit(f"missing {JAR}: mvn -pl turn-relay -am package -DskipTests")
@@ -426,6 +505,8 @@ def main():
     global PEER_PID
     peer = subprocess.Popen(LOAD_CPUS + ["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     PEER_PID = peer.pid
+    peers = [(peer_port, peer.pid)]
+    peer_procs = [peer]
     servers = [("coturn", start_coturn), ("ours", start_ours)]
     if OPTS.candidate_jar or OPTS.candidate_args or OPTS.candidate_java_opts is not None:
         jar, args = OPTS.candidate_jar or JAR, shlex.split(OPTS.candidate_args)
@@ -433,14 +514,23 @@ def main():
             raise SystemExit(f"missing candidate jar {jar}")
         servers.append(("candidate", lambda port, workdir: start_ours(port, workdir, jar, args, OPTS.candidate_java_opts)))
     names = [name for name, _ in servers]
+    if OPTS.side_by_side:
+        # One echoing peer per server: a shared one would couple the servers' round trips through its socket.
+        for _ in servers[1:]:
+            port = free_port()
+            extra = subprocess.Popen(LOAD_CPUS + ["turnutils_peer", "-p", str(port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            peers.append((port, extra.pid))
+            peer_procs.append(extra)
     rows = []
+    pairs = []  # (title, name, per-round ratios to coturn) with --side-by-side
     loads = []
     mem = None
     try:
         version = subprocess.run(["turnserver", "--version"], capture_output=True, text=True).stdout.strip()
         pinned = f"; servers on cores {SERVER_CPUS[-1]}, load generator on {LOAD_CPUS[-1]}" if OPTS.pin else ""
+        order = " and ".join(names) + " side by side" if OPTS.side_by_side else ", ".join(names + names[::-1])
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}{pinned}; coturn {version}; {OPTS.runs} rounds "
-              f"({OPTS.saturating_runs} saturated) of {', '.join(names + names[::-1])} per scenario; medians", flush=True)
+              f"({OPTS.saturating_runs} saturated) of {order} per scenario; medians", flush=True)
         # Scenario by scenario, each server fresh and warmed up the same way, so that the load other processes
         # put on the machine drifts as little as possible between the two. Order A B B A per round: a load that
         # rises or falls during the round hits both servers alike. Medians over the rounds resist the outliers a
@@ -450,23 +540,30 @@ def main():
                 continue
             results = {name: [] for name in names}
             for _ in range(OPTS.saturating_runs if title.startswith("saturating") else OPTS.runs):
+                if OPTS.side_by_side:
+                    together_results = measure_side_by_side(servers, peers, workdir, flags)
+                    for name in names:
+                        r = together_results[name]
+                        results[name].append(r)
+                        loads.append(r["load"])
+                        report(name, title, r)
+                    continue
                 for name, start in servers + servers[::-1]:
                     r = measure(name, start, peer_port, workdir, flags)
                     results[name].append(r)
                     loads.append(r["load"])
-                    print(f"  {name:9s} {title}: {r['pps']:.0f} pkt/s ({r['mbps']:.1f} Mbit/s) received over the transmit phase, "
-                          f"{r['peak_pps']:.0f} pkt/s in the best second, loss {r['loss']:.3f} %, "
-                          f"(dropped at the server {r['server_drop']:.3f} %, at the peer {r['peer_drop']:.3f} %, elsewhere {r['other_drop']:.3f} %), "
-                          f"mean RTT {r['rtt']:.3f} ms (worst {r['rtt_max']:.0f} ms), probe RTT mean {r['probe_mean']:.3f} ms p50 {r['probe_p50']:.3f} ms p99 {r['probe_p99']:.3f} ms, CPU {r['cpu_s']:.2f} s = {r['cpu_us']:.1f} us/pkt (JIT compiler {r['jit_s']:.2f} s, collector {r['gc_s']:.2f} s), load {r['load']:.1f}",
-                          flush=True)
+                    report(name, title, r)
             for name in names[1:]:
                 label = title if len(names) == 2 else f"{title} ({name})"
                 rows.append((label, median(results["coturn"]), median(results[name])))
+                if OPTS.side_by_side:
+                    pairs.append((label, [{k: ratio(o[k], c[k]) for k in PAIRED} for c, o in zip(results["coturn"], results[name])]))
         if not OPTS.no_memory:
             mem = {name: memory(name, start, peer_port, workdir, 500) for name, start in servers}
     finally:
-        peer.terminate()
-        peer.wait()
+        for p in peer_procs:
+            p.terminate()
+            p.wait()
     print()
     if loads:
         print(f"load average (1 min) at the start of the measured runs: median {statistics.median(loads):.1f}, "
@@ -487,6 +584,19 @@ def main():
               f"| {ratio(o['probe_p50'], c['probe_p50']):.2f} ({o['probe_p50']:.3f} / {c['probe_p50']:.3f} ms) "
               f"| {ratio(o['probe_p99'], c['probe_p99']):.2f} ({o['probe_p99']:.3f} / {c['probe_p99']:.3f} ms) "
               f"| {ratio(o['cpu_us'], c['cpu_us']):.2f} ({o['cpu_us']:.1f} / {c['cpu_us']:.1f} us; {o['jit_us']:.1f} us) |")
+    if pairs:
+        # Side by side, each round's servers ran in the same minute: the ratio within a round is free of the drift
+        # between rounds, and its median over the rounds is the comparison to read.
+        print()
+        print("| scenario, side by side | rounds | probe RTT mean ours/coturn: median of the rounds' ratios (range) | rounds ours faster | probe RTT p50 | probe RTT p99 | CPU per packet |")
+        print("|---|---|---|---|---|---|---|")
+        for title, ratios in pairs:
+            def summary(k):
+                values = sorted(x[k] for x in ratios if not math.isnan(x[k]))
+                return f"{statistics.median(values):.2f} ({values[0]:.2f}-{values[-1]:.2f})" if values else "n/a"
+            faster = sum(1 for x in ratios if x["probe_mean"] < 1)
+            print(f"| {title} | {len(ratios)} | {summary('probe_mean')} | {faster} of {len(ratios)} | {summary('probe_p50')} "
+                  f"| {summary('probe_p99')} | {summary('cpu_us')} |")
     if mem:
         print()
         print(f"memory per allocation (500 allocations held): coturn RSS +{mem['coturn'][0]:.1f} KiB" + "".join(
