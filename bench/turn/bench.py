@@ -420,20 +420,25 @@ def measure_side_by_side(servers, peers, workdir, flags):
             wait_udp_answer(port)
 
         def all_at_once(run_flags, local):
-            return together([lambda port=port, proc=proc, peer=peer: uclient(port, peer[0], run_flags, proc.pid, local, peer[1])
-                             for (_, port, proc), peer in zip(procs, peers)])
+            def one(name, port, proc, peer):
+                try:
+                    return uclient(port, peer[0], run_flags, proc.pid, local, peer[1])
+                except RuntimeError as e:
+                    raise RuntimeError(f"{name}: {e}") from e  # which server's load failed
+            return together([lambda name=name, port=port, proc=proc, peer=peer: one(name, port, proc, peer)
+                             for (name, port, proc), peer in zip(procs, peers)])
 
         warm_runs = [(flags, f"127.0.0.{2 + i}") for i in range(OPTS.warm_runs)]
         for warm_flags, local in [(WARM_UP, "127.0.0.1")] + warm_runs:
             try:
                 all_at_once(warm_flags, local)
             except RuntimeError as e:
-                print(f"  side by side: a warm-up failed, going on ({str(e).splitlines()[-1]})", flush=True)
+                print(f"  side by side: a warm-up failed, going on ({str(e).splitlines()[0].split(':')[0]}: {str(e).splitlines()[-1]})", flush=True)
         time.sleep(1)
         try:
             results = all_at_once(flags, "127.0.0.1")
         except RuntimeError as e:
-            print(f"  side by side: a run failed, all once more in 5 s ({str(e).splitlines()[-1]})", flush=True)
+            print(f"  side by side: a run failed, all once more in 5 s ({str(e).splitlines()[0].split(':')[0]}: {str(e).splitlines()[-1]})", flush=True)
             time.sleep(5)
             results = all_at_once(flags, "127.0.0.1")
         return {name: r for (name, _, _), r in zip(procs, results)}
