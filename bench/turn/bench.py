@@ -235,6 +235,13 @@ def start_ours(port, workdir, jar=JAR, args=(), java_opts=None):
     return subprocess.Popen(SERVER_CPUS + cmd, env=env, stdout=open(os.path.join(workdir, "ours.log"), "a"), stderr=subprocess.STDOUT)
 
 
+def start_peer():
+    """An echoing peer (turnutils_peer, one socket for all sessions) on a free port: (port, process)."""
+    port = free_port()
+    return port, subprocess.Popen(LOAD_CPUS + ["turnutils_peer", "-p", str(port), "-L", "127.0.0.1"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def uclient_cmd(port, peer_port, *wrapper):
     """turnutils_uclient with our credentials and the echoing peer, on the load generator's cores; `wrapper`
     (e.g. stdbuf) goes between the pinning and uclient."""
@@ -358,34 +365,6 @@ def heap_used_after_gc_kib(pid):
 WARM_UP = ["-m", "20", "-n", "1000" if QUICK else "3000", "-l", "170", "-z", "0", "-c"]
 
 
-def measure(name, start, peer_port, workdir, flags):
-    """One server, fresh: start, warm up, measure, stop."""
-    port = free_port()
-    proc = start(port, workdir)
-    try:
-        wait_udp_answer(port)
-        warm_runs = [(flags, f"127.0.0.{2 + i}") for i in range(OPTS.warm_runs)]
-        for warm_flags, local in [(WARM_UP, "127.0.0.1")] + warm_runs:
-            try:
-                uclient(port, peer_port, warm_flags, proc.pid, local)
-            except RuntimeError as e:
-                # Seen with both servers on a fresh start, now and then: a channel bind of uclient's refused with 400
-                # (coturn: "same channel number with different peer"; cause in uclient not traced). A warm-up that
-                # stopped early still warmed; the measurement goes on.
-                print(f"  {name}: warm-up failed, going on ({str(e).splitlines()[-1]})", flush=True)
-        time.sleep(1)
-        try:
-            return uclient(port, peer_port, flags, proc.pid)
-        except RuntimeError as e:
-            # Seen with coturn: the kernel hands uclient a local port of the warm-up again while the server still
-            # holds that 5-tuple's allocation (437). Once more, after the warm-up's allocations have had time to go.
-            print(f"  {name}: run failed, once more in 5 s ({str(e).splitlines()[-1]})", flush=True)
-            time.sleep(5)
-            return uclient(port, peer_port, flags, proc.pid)
-    finally:
-        stop(proc)
-
-
 def together(calls):
     """Runs the calls (functions without arguments) at the same time, one thread each, and returns their results
     in order; raises the first exception after all have ended."""
@@ -407,10 +386,11 @@ def together(calls):
     return results
 
 
-def measure_side_by_side(servers, peers, workdir, flags):
-    """All servers fresh and at the same time (--side-by-side), each with its own echoing peer: started, warmed up
-    and measured together, each under its own uclient load and probe, so that whatever else the machine does in
-    that minute (other jobs, the host's frequency) falls on all of them alike. {name: result}."""
+def measure(servers, peers, workdir, flags):
+    """Servers fresh, each with its own echoing peer (a (port, pid) pair): started, warmed up and measured together,
+    each under its own uclient load and probe, then stopped. One server is the usual measurement; several are
+    --side-by-side, where whatever else the machine does in that minute (other jobs, the host's frequency) falls on
+    all of them alike. {name: result}."""
     procs = []
     try:
         for name, start in servers:
@@ -424,7 +404,7 @@ def measure_side_by_side(servers, peers, workdir, flags):
                 try:
                     return uclient(port, peer[0], run_flags, proc.pid, local, peer[1])
                 except RuntimeError as e:
-                    raise RuntimeError(f"{name}: {e}") from e  # which server's load failed
+                    raise RuntimeError(f"{name}: {str(e).splitlines()[-1]}") from e
             return together([lambda name=name, port=port, proc=proc, peer=peer: one(name, port, proc, peer)
                              for (name, port, proc), peer in zip(procs, peers)])
 
@@ -433,12 +413,18 @@ def measure_side_by_side(servers, peers, workdir, flags):
             try:
                 all_at_once(warm_flags, local)
             except RuntimeError as e:
-                print(f"  side by side: a warm-up failed, going on ({str(e).splitlines()[0].split(':')[0]}: {str(e).splitlines()[-1]})", flush=True)
+                # Seen with coturn now and then: a channel bind of uclient's refused with 400 ("You cannot use the
+                # same channel number with different peer": uclient reuses a number for another peer). A warm-up
+                # that stopped early still warmed; the measurement goes on.
+                print(f"  warm-up failed, going on ({e})", flush=True)
         time.sleep(1)
         try:
             results = all_at_once(flags, "127.0.0.1")
         except RuntimeError as e:
-            print(f"  side by side: a run failed, all once more in 5 s ({str(e).splitlines()[0].split(':')[0]}: {str(e).splitlines()[-1]})", flush=True)
+            # Seen with coturn: the kernel hands uclient a local port of the warm-up again while the server still
+            # holds that 5-tuple's allocation (437), or the channel bind above. Once more, after the warm-up's
+            # allocations have had time to go.
+            print(f"  run failed, once more in 5 s ({e})", flush=True)
             time.sleep(5)
             results = all_at_once(flags, "127.0.0.1")
         return {name: r for (name, _, _), r in zip(procs, results)}
@@ -506,9 +492,8 @@ def main():
     if not os.path.exists(JAR):
         raise SystemExit(f"missing {JAR}: mvn -pl turn-relay -am package -DskipTests")
     workdir = tempfile.mkdtemp(prefix="turn-bench-")
-    peer_port = free_port()
     global PEER_PID
-    peer = subprocess.Popen(LOAD_CPUS + ["turnutils_peer", "-p", str(peer_port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peer_port, peer = start_peer()
     PEER_PID = peer.pid
     peers = [(peer_port, peer.pid)]
     peer_procs = [peer]
@@ -522,12 +507,11 @@ def main():
     if OPTS.side_by_side:
         # One echoing peer per server: a shared one would couple the servers' round trips through its socket.
         for _ in servers[1:]:
-            port = free_port()
-            extra = subprocess.Popen(LOAD_CPUS + ["turnutils_peer", "-p", str(port), "-L", "127.0.0.1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            port, extra = start_peer()
             peers.append((port, extra.pid))
             peer_procs.append(extra)
     rows = []
-    pairs = []  # (title, name, per-round ratios to coturn) with --side-by-side
+    pairs = []  # (label, per-round ratios to coturn) with --side-by-side
     loads = []
     mem = None
     try:
@@ -545,19 +529,15 @@ def main():
                 continue
             results = {name: [] for name in names}
             for _ in range(OPTS.saturating_runs if title.startswith("saturating") else OPTS.runs):
-                if OPTS.side_by_side:
-                    together_results = measure_side_by_side(servers, peers, workdir, flags)
-                    for name in names:
-                        r = together_results[name]
+                # Side by side all servers in one go; otherwise one at a time, in the order A B B A.
+                groups = [servers] if OPTS.side_by_side else [[server] for server in servers + servers[::-1]]
+                for group in groups:
+                    measured = measure(group, peers, workdir, flags)
+                    for name, _ in group:
+                        r = measured[name]
                         results[name].append(r)
                         loads.append(r["load"])
                         report(name, title, r)
-                    continue
-                for name, start in servers + servers[::-1]:
-                    r = measure(name, start, peer_port, workdir, flags)
-                    results[name].append(r)
-                    loads.append(r["load"])
-                    report(name, title, r)
             for name in names[1:]:
                 label = title if len(names) == 2 else f"{title} ({name})"
                 rows.append((label, median(results["coturn"]), median(results[name])))
